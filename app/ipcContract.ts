@@ -1,0 +1,103 @@
+// The one IPC contract between the main process and the page: every call (`domain:verb`) with the
+// schema of its argument and the type of its result, and every event from main to the page.
+// Main's handler table satisfies it, the preload exposes exactly these calls, and the page's
+// `window.promoExporter` type is derived from it, so none of the three can drift.
+import type { z } from 'zod';
+import type { Result } from './appError';
+import type { CallSchemas } from './ipcSchemas';
+import type { CodeStatus, PromoCode, StatusCounts } from './promoCode';
+
+/** Every call, by name. The preload exposes exactly these. */
+export const CALL_CHANNELS = [
+  'connections:list',
+  'connections:add',
+  'connections:replaceToken',
+  'connections:forget',
+  'codes:fetch',
+  'codes:cancel',
+  'codes:query',
+  'workbook:save',
+] as const satisfies readonly (keyof CallSchemas)[];
+
+export type CallChannel = (typeof CALL_CHANNELS)[number];
+export type CallArg<C extends CallChannel> = z.infer<CallSchemas[C]>;
+
+export interface LoyaltyProgramView {
+  loyaltyId: number;
+  name: string | null;
+  lastFetchedAt: number | null;
+  lastCount: number | null;
+}
+
+/** A connection as the page sees it: never the token, only whether the keychain holds one. */
+export interface ConnectionView {
+  id: string;
+  name: string;
+  host: string;
+  hasToken: boolean;
+  programs: LoyaltyProgramView[];
+}
+
+export interface FetchSummary {
+  connectionId: string;
+  loyaltyId: number;
+  total: number;
+  counts: StatusCounts;
+  fetchedAt: number;
+}
+
+export interface CodeRow extends PromoCode {
+  status: CodeStatus;
+}
+
+export interface CodePage {
+  /** How many codes match the filter; `rows` is the window [offset, offset + limit) of them. */
+  matching: number;
+  total: number;
+  counts: StatusCounts;
+  rows: CodeRow[];
+}
+
+export interface SavedWorkbook {
+  path: string;
+  rows: number;
+  sheetNames: string[];
+}
+
+/** What each call answers when it succeeds. */
+export interface CallResults {
+  'connections:list': ConnectionView[];
+  'connections:add': ConnectionView;
+  'connections:replaceToken': ConnectionView;
+  'connections:forget': null;
+  'codes:fetch': FetchSummary;
+  'codes:cancel': null;
+  'codes:query': CodePage;
+  /** null when the person closed the save dialog without choosing a file. */
+  'workbook:save': SavedWorkbook | null;
+}
+
+/** Events from main to the page. */
+export interface AppEvents {
+  'codes:progress': { connectionId: string; loyaltyId: number; received: number; total: number | null };
+  'workbook:progress': { rowsWritten: number; rowsTotal: number };
+}
+
+export type EventName = keyof AppEvents;
+export const EVENT_NAMES = ['codes:progress', 'workbook:progress'] as const satisfies readonly EventName[];
+
+/** The page's API, as the preload exposes it on `window.promoExporter`. */
+export type PageApi = {
+  [C in CallChannel]: (
+    ...args: CallArg<C> extends undefined ? [] : [CallArg<C>]
+  ) => Promise<Result<CallResults[C]>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: AppEvents[E]) => void): () => void;
+};
+
+export const PAGE_API_KEY = 'promoExporter';
+
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Compile-time proof that the channel list, the schemas and the results name the same calls.
+true satisfies SameKeys<CallChannel, keyof CallSchemas>;
+true satisfies SameKeys<CallChannel, keyof CallResults>;

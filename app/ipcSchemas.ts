@@ -1,0 +1,35 @@
+// The schema of every call's argument. Main validates each argument against these before a handler
+// runs; the types in ipcContract.ts are inferred from them. Kept apart so the preload and the page
+// import only types from here and never bundle zod.
+import { z } from 'zod';
+import { CODE_STATUSES } from './promoCode';
+
+const connectionId = z.string().min(1).max(100);
+const loyaltyId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const token = z.string().trim().min(1).max(4096);
+const programRef = z.object({ connectionId, loyaltyId });
+const codeFilter = z.object({
+  status: z.enum(CODE_STATUSES).nullable(),
+  search: z.string().max(1000),
+});
+
+export const callSchemas = {
+  'connections:list': z.undefined(),
+  'connections:add': z.object({ name: z.string().trim().min(1).max(100), host: z.string().max(2000), token }),
+  'connections:replaceToken': z.object({ connectionId, token }),
+  'connections:forget': z.object({ connectionId }),
+  'codes:fetch': programRef,
+  'codes:cancel': programRef,
+  'codes:query': programRef.extend({
+    filter: codeFilter,
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(0).max(5000),
+  }),
+  'workbook:save': z.object({
+    connectionId,
+    loyaltyIds: z.array(loyaltyId).min(1).max(100),
+    filter: codeFilter,
+  }),
+} as const;
+
+export type CallSchemas = typeof callSchemas;

@@ -1,0 +1,42 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+// The built page allows only its own scripts and styles. `npm run dev` needs inline scripts for
+// React's hot reload, so only the development server gets a looser policy.
+const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+const DEV_CSP =
+  "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws:; base-uri 'none'; form-action 'none'; object-src 'none'";
+
+function contentSecurityPolicy(): Plugin {
+  let csp = STRICT_CSP;
+  return {
+    name: 'promo-exporter:csp',
+    configResolved: (config) => {
+      csp = config.command === 'serve' ? DEV_CSP : STRICT_CSP;
+    },
+    transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', csp),
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: { rolldownOptions: { input: { index: resolve('main/index.ts') } } },
+  },
+  preload: {
+    // One CommonJS file: a sandboxed preload cannot load ES modules or other files.
+    build: {
+      rolldownOptions: {
+        input: { index: resolve('main/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('renderer'),
+    build: { rolldownOptions: { input: resolve('renderer/index.html') } },
+    plugins: [react(), contentSecurityPolicy()],
+  },
+});

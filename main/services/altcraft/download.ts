@@ -1,0 +1,144 @@
+// One try at one request: send it, wait for the headers no longer than the connect timeout, then read
+// the body as a stream, reporting progress and giving up only when no bytes arrive for the inactivity
+// timeout. A big but steady download is never cut by a total time limit.
+import type { KyInstance } from 'ky';
+import type { AttemptFailure } from './attemptFailure';
+import { bodyFailure, cancelledError, requestFailure } from './networkFailure';
+import type { TimedOut } from './networkFailure';
+
+export interface Progress {
+  /** Body bytes received so far (after any content decoding). */
+  received: number;
+  /** The body's size when the server declared it, else null. */
+  total: number | null;
+}
+
+export interface DownloadRequest {
+  http: KyInstance;
+  url: string;
+  /** Shown in messages: the normalised host, never the URL with its body. */
+  host: string;
+  json: Record<string, unknown>;
+  signal: AbortSignal | undefined;
+  connectTimeoutMs: number;
+  inactivityTimeoutMs: number;
+  onProgress: ((progress: Progress) => void) | undefined;
+}
+
+export interface Downloaded {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  text: string;
+  /** The body was not valid UTF-8; `text` holds replacement characters. */
+  lossy: boolean;
+}
+
+export type DownloadOutcome = { ok: true; answer: Downloaded } | { ok: false; failure: AttemptFailure };
+
+export async function download(request: DownloadRequest): Promise<DownloadOutcome> {
+  const { signal: outer, host } = request;
+  if (outer?.aborted) return { ok: false, failure: { error: cancelledError(), retryable: false } };
+
+  // Our own controller, so a timeout can abort the request without touching the caller's signal.
+  const controller = new AbortController();
+  const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
+  let timedOut: TimedOut = null;
+  const stop = (why: Exclude<TimedOut, null>) => {
+    timedOut = why;
+    controller.abort();
+  };
+
+  let response: Response;
+  const connectTimer = setTimeout(() => stop('connect'), request.connectTimeoutMs);
+  try {
+    response = await request.http.post(request.url, { json: request.json, signal });
+  } catch (error) {
+    const situation = {
+      host,
+      cancelled: outer?.aborted ?? false,
+      timedOut,
+      timeoutMs: request.connectTimeoutMs,
+    };
+    return { ok: false, failure: requestFailure(error, situation) };
+  } finally {
+    clearTimeout(connectTimer);
+  }
+
+  const total = declaredLength(response.headers);
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  request.onProgress?.({ received, total });
+
+  const reader = response.body?.getReader();
+  if (reader !== undefined) {
+    // Some fetch implementations leave a pending read hanging on abort; cancelling the reader ends it.
+    const cancelReader = () => void reader.cancel().catch(() => undefined);
+    signal.addEventListener('abort', cancelReader, { once: true });
+    if (signal.aborted) cancelReader(); // cancelled while the headers were being handled
+    let inactivity = setTimeout(() => stop('inactivity'), request.inactivityTimeoutMs);
+    let readError: unknown = null;
+    try {
+      for (;;) {
+        let chunk: Awaited<ReturnType<typeof reader.read>>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          readError = error;
+          break;
+        }
+        if (chunk.done || signal.aborted) break;
+        clearTimeout(inactivity);
+        inactivity = setTimeout(() => stop('inactivity'), request.inactivityTimeoutMs);
+        chunks.push(chunk.value);
+        received += chunk.value.byteLength;
+        request.onProgress?.({ received, total });
+      }
+    } finally {
+      clearTimeout(inactivity);
+      signal.removeEventListener('abort', cancelReader);
+    }
+    // A cancel or a timeout may end the stream as if it were complete: the flags decide, not the stream.
+    if (readError !== null || outer?.aborted || timedOut !== null) {
+      const situation = {
+        host,
+        cancelled: outer?.aborted ?? false,
+        timedOut,
+        timeoutMs: request.inactivityTimeoutMs,
+        received,
+        total,
+      };
+      return { ok: false, failure: bodyFailure(readError, situation) };
+    }
+  }
+
+  const { text, lossy } = decodeUtf8(chunks, received);
+  return {
+    ok: true,
+    answer: {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      text,
+      lossy,
+    },
+  };
+}
+
+/** Content-Length counts encoded bytes; when the body is compressed it says nothing about what we read. */
+function declaredLength(headers: Headers): number | null {
+  const encoding = headers.get('content-encoding');
+  if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') return null;
+  const length = headers.get('content-length');
+  if (length === null || !/^\s*\d+\s*$/.test(length)) return null;
+  return Number(length);
+}
+
+function decodeUtf8(chunks: Uint8Array[], size: number): { text: string; lossy: boolean } {
+  const bytes = Buffer.concat(chunks, size);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), lossy: false };
+  } catch {
+    return { text: new TextDecoder('utf-8').decode(bytes), lossy: true };
+  }
+}

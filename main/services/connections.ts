@@ -1,0 +1,85 @@
+// Connections to Altcraft: a name and host in the settings file, the token in the keychain, and the
+// loyalty programs each connection remembers (Altcraft has no call that lists them).
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../app/appError';
+import { normaliseHost } from '../../app/host';
+import type { ConnectionView } from '../../app/ipcContract';
+import type { SettingsStore, StoredConnection } from './settingsStore';
+import type { TokenVault } from './tokenVault';
+
+export interface Connections {
+  list(): Promise<ConnectionView[]>;
+  get(connectionId: string): StoredConnection;
+  add(input: { name: string; host: string; token: string }): Promise<ConnectionView>;
+  replaceToken(connectionId: string, token: string): Promise<ConnectionView>;
+  forget(connectionId: string): Promise<void>;
+  /** Remembers a program's last fetch (and the program itself, the first time). */
+  recordFetch(connectionId: string, loyaltyId: number, count: number, at: number): Promise<void>;
+}
+
+export function createConnections(settings: SettingsStore, vault: TokenVault): Connections {
+  const get = (connectionId: string): StoredConnection => {
+    const found = settings.get().connections.find((c) => c.id === connectionId);
+    if (found === undefined) {
+      throw new AppError({ code: 'not-found', message: 'This connection no longer exists.' });
+    }
+    return found;
+  };
+  const view = async (connection: StoredConnection): Promise<ConnectionView> => ({
+    id: connection.id,
+    name: connection.name,
+    host: connection.host,
+    hasToken: await vault.has(connection.id),
+    programs: connection.programs.map((p) => ({ ...p })),
+  });
+
+  return {
+    get,
+    list: () => Promise.all(settings.get().connections.map(view)),
+    async add({ name, host, token }) {
+      const normalised = normaliseHost(host);
+      if (!normalised.ok) {
+        throw new AppError({
+          code: 'invalid-input',
+          message:
+            normalised.reason === 'https-required'
+              ? 'The Altcraft address must start with https://.'
+              : 'This does not look like an Altcraft address. Use the address you open Altcraft with, for example ru.altkraft.com.',
+        });
+      }
+      const connection: StoredConnection = { id: randomUUID(), name, host: normalised.host, programs: [] };
+      // The keychain first: a connection is only listed once its token is safely stored.
+      await vault.save(connection.id, token);
+      await settings.update((s) => ({ ...s, connections: [...s.connections, connection] }));
+      return view(connection);
+    },
+    async replaceToken(connectionId, token) {
+      const connection = get(connectionId);
+      await vault.save(connectionId, token);
+      return view(connection);
+    },
+    async forget(connectionId) {
+      get(connectionId);
+      await vault.forget(connectionId);
+      await settings.update((s) => ({
+        ...s,
+        connections: s.connections.filter((c) => c.id !== connectionId),
+      }));
+    },
+    async recordFetch(connectionId, loyaltyId, count, at) {
+      await settings.update((s) => ({
+        ...s,
+        connections: s.connections.map((c) => {
+          if (c.id !== connectionId) return c;
+          const known = c.programs.some((p) => p.loyaltyId === loyaltyId);
+          const programs = known
+            ? c.programs.map((p) =>
+                p.loyaltyId === loyaltyId ? { ...p, lastFetchedAt: at, lastCount: count } : p,
+              )
+            : [...c.programs, { loyaltyId, name: null, lastFetchedAt: at, lastCount: count }];
+          return { ...c, programs };
+        }),
+      }));
+    },
+  };
+}

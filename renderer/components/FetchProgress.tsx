@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import type { AppEvents } from '../../app/ipcContract';
+
+/** Bytes received, a percentage when Altcraft said how much is coming, and Cancel. */
+export function FetchProgress({
+  progress,
+  onCancel,
+}: {
+  progress: AppEvents['codes:progress'] | null;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const bytes = (n: number) =>
+    new Intl.NumberFormat(i18n.language, {
+      style: 'unit',
+      unit: 'megabyte',
+      maximumFractionDigits: 1,
+    }).format(n / 1e6);
+  const total = progress?.total ?? null;
+  const percent =
+    progress !== null && total !== null && total > 0 ? Math.floor((progress.received / total) * 100) : null;
+  const label =
+    progress === null
+      ? t('codes.downloading')
+      : total === null
+        ? t('codes.received', { received: bytes(progress.received) })
+        : t('codes.receivedOf', { received: bytes(progress.received), total: bytes(total), percent });
+
+  return (
+    <div className="progress" aria-live="polite">
+      <progress
+        aria-label={t('codes.downloading')}
+        {...(percent === null ? {} : { value: percent, max: 100 })}
+      />
+      <span>{label}</span>
+      <button type="button" onClick={onCancel}>
+        {t('codes.cancel')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// The saved connections, and the changes a person makes to them.
+import { useCallback, useEffect, useState } from 'react';
+import type { ConnectionView } from '../../app/ipcContract';
+import { call } from '../api';
+
+export function useConnections() {
+  const [connections, setConnections] = useState<ConnectionView[] | null>(null);
+
+  const reload = useCallback(async () => {
+    setConnections(await call('connections:list'));
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void call('connections:list').then((list) => {
+      if (live) setConnections(list);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const add = useCallback(
+    async (input: { name: string; host: string; token: string }) => {
+      await call('connections:add', input);
+      await reload();
+    },
+    [reload],
+  );
+  const replaceToken = useCallback(
+    async (connectionId: string, token: string) => {
+      await call('connections:replaceToken', { connectionId, token });
+      await reload();
+    },
+    [reload],
+  );
+  const forget = useCallback(
+    async (connectionId: string) => {
+      await call('connections:forget', { connectionId });
+      await reload();
+    },
+    [reload],
+  );
+
+  return { connections, add, replaceToken, forget, reload };
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { PromoCode } from '../../app/promoCode';
+import { createCodeLibrary } from '../../main/services/codeLibrary';
+
+const code = (value: string, fields: Partial<PromoCode> = {}): PromoCode => ({
+  code: value,
+  attached: null,
+  activated: null,
+  expireDate: null,
+  expired: null,
+  ...fields,
+});
+
+const codes = [
+  code('WELCOME-1'),
+  code('welcome-2', { attached: 1 }),
+  code('SPRING-3', { attached: 1, activated: 2 }),
+  code('SPRING-4', { expired: 3 }),
+  code('SPRING-5', { expired: false, attached: 1 }),
+  code('SPRING-6', { expired: true }),
+];
+
+describe('codeLibrary', () => {
+  it('counts the codes per status once, when they are stored', () => {
+    const library = createCodeLibrary();
+    const entry = library.store('c', 1, codes, 0);
+    expect(entry.counts).toEqual({ available: 1, attached: 2, activated: 1, expired: 2 });
+  });
+
+  it('answers a window of the codes that match a status, with the matching count', () => {
+    const library = createCodeLibrary();
+    library.store('c', 1, codes, 0);
+    const page = library.query('c', 1, { status: 'expired', search: '' }, 0, 1)!;
+    expect(page.matching).toBe(2);
+    expect(page.total).toBe(6);
+    expect(page.rows.map((r) => [r.code, r.status])).toEqual([['SPRING-4', 'expired']]);
+    const next = library.query('c', 1, { status: 'expired', search: '' }, 1, 10)!;
+    expect(next.rows.map((r) => r.code)).toEqual(['SPRING-6']);
+  });
+
+  it('searches codes by substring, ignoring case', () => {
+    const library = createCodeLibrary();
+    library.store('c', 1, codes, 0);
+    expect(library.matching('c', 1, { status: null, search: 'WeLcOmE' }).map((c) => c.code)).toEqual([
+      'WELCOME-1',
+      'welcome-2',
+    ]);
+  });
+
+  it('keeps programs of different connections apart', () => {
+    const library = createCodeLibrary();
+    library.store('a', 1, codes, 0);
+    expect(library.query('b', 1, { status: null, search: '' }, 0, 10)).toBeNull();
+    expect(library.has('a', 1)).toBe(true);
+  });
+});

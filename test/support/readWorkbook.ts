@@ -1,0 +1,24 @@
+// Reads a workbook with Debian's python3-openpyxl: a reader that did not write it.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+const SCRIPT = `
+import json, sys, datetime
+from openpyxl import load_workbook
+wb = load_workbook(sys.argv[1], read_only=True)
+out = {}
+for ws in wb.worksheets:
+    rows = []
+    for row in ws.iter_rows(values_only=True):
+        rows.append([v.isoformat() if isinstance(v, datetime.datetime) else v for v in row])
+    out[ws.title] = rows
+print(json.dumps(out))
+`;
+
+/** Every sheet's rows as openpyxl sees them (dates as ISO strings). */
+export async function readWithOpenpyxl(path: string): Promise<Record<string, unknown[][]>> {
+  const { stdout } = await run('python3', ['-c', SCRIPT, path], { maxBuffer: 1024 * 1024 * 1024 });
+  return JSON.parse(stdout) as Record<string, unknown[][]>;
+}

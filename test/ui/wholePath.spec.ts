@@ -1,0 +1,44 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEMO_TOKEN, sampleProgram } from '../altcraft-sim/programs';
+import { readWithOpenpyxl } from '../support/readWorkbook';
+import { expect, test } from './fixtures';
+
+test('saves a token, gets the codes, shows them and saves a workbook that openpyxl reads back', async ({
+  page,
+  app,
+  sim,
+  workDir,
+}) => {
+  // First run: no connection yet, so the page asks for one.
+  await page.getByLabel('Name').fill('Marketing');
+  await page.getByLabel('Altcraft address').fill(sim.url);
+  await page.getByLabel('API token').fill(DEMO_TOKEN);
+  await page.getByRole('button', { name: 'Save connection' }).click();
+
+  // The token went to the keychain and the page only learns that it is saved.
+  await expect(page.getByText('Saved in the system keychain')).toBeVisible();
+  const [connection] = await app.services.connections.list();
+  expect(connection?.hasToken).toBe(true);
+  expect(await app.services.vault.read(connection!.id)).toBe(DEMO_TOKEN);
+
+  await page.getByLabel('Loyalty program ID').fill('1');
+  await page.getByRole('button', { name: 'Get codes' }).click();
+
+  const expected = sampleProgram(1);
+  await expect(page.getByRole('status').first()).toHaveText(`${expected.length} codes`);
+  const shownCodes = await page.locator('td.code').allTextContents();
+  expect(shownCodes).toEqual(expected.map((c) => c.code));
+
+  const target = join(workDir, 'welcome.xlsx');
+  app.dialogs.nextSaveTarget = target;
+  await page.getByRole('button', { name: 'Save as Excel…' }).click();
+  await expect(page.getByText(`Saved ${expected.length} codes to ${target}`)).toBeVisible();
+  expect((await stat(target)).size).toBeGreaterThan(0);
+
+  const sheets = await readWithOpenpyxl(target);
+  expect(Object.keys(sheets)).toEqual(['Summary', 'Loyalty 1']);
+  const [header, ...rows] = sheets['Loyalty 1']!;
+  expect(header).toEqual(['Code', 'Status', 'Attached', 'Activated', 'Expire date', 'Expired']);
+  expect(rows.map((row) => row[0])).toEqual(expected.map((c) => c.code));
+});
