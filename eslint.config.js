@@ -80,7 +80,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'test/**/*.{ts,mjs}', '*.config.{ts,js}'],
+    files: ['main/**/*.ts', 'test/**/*.{ts,mjs}', 'build/**/*.mjs', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
     rules: {
       'no-restricted-imports': [
