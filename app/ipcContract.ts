@@ -3,16 +3,23 @@
 // Main's handler table satisfies it, the preload exposes exactly these calls, and the page's
 // `window.promoExporter` type is derived from it, so none of the three can drift.
 import type { z } from 'zod';
-import type { Result } from './appError';
+import type { AppErrorInfo, Result } from './appError';
 import type { CallSchemas } from './ipcSchemas';
 import type { CodeStatus, PromoCode, StatusCounts } from './promoCode';
 
 /** Every call, by name. The preload exposes exactly these. */
 export const CALL_CHANNELS = [
+  'app:notices',
   'connections:list',
   'connections:add',
+  'connections:rename',
+  'connections:setHost',
+  'connections:check',
   'connections:replaceToken',
   'connections:forget',
+  'programs:add',
+  'programs:rename',
+  'programs:remove',
   'codes:fetch',
   'codes:cancel',
   'codes:query',
@@ -36,6 +43,17 @@ export interface ConnectionView {
   host: string;
   hasToken: boolean;
   programs: LoyaltyProgramView[];
+}
+
+/** What "Check" found: fine, or what is wrong in the person's terms, with the failure behind it. */
+export type ConnectionCheck =
+  | { status: 'ok' }
+  | { status: 'token-refused' | 'no-rights' | 'host-wrong' | 'unreachable' | 'failed'; error: AppErrorInfo };
+
+/** Things the app must tell the person once, at start. */
+export interface AppNotices {
+  /** Where an unreadable settings file was moved; the app started with fresh settings. */
+  settingsSetAside: string | null;
 }
 
 export interface FetchSummary {
@@ -66,10 +84,17 @@ export interface SavedWorkbook {
 
 /** What each call answers when it succeeds. */
 export interface CallResults {
+  'app:notices': AppNotices;
   'connections:list': ConnectionView[];
   'connections:add': ConnectionView;
+  'connections:rename': ConnectionView;
+  'connections:setHost': ConnectionView;
+  'connections:check': ConnectionCheck;
   'connections:replaceToken': ConnectionView;
   'connections:forget': null;
+  'programs:add': ConnectionView;
+  'programs:rename': ConnectionView;
+  'programs:remove': ConnectionView;
   'codes:fetch': FetchSummary;
   'codes:cancel': null;
   'codes:query': CodePage;

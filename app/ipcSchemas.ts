@@ -7,6 +7,8 @@ import { CODE_STATUSES } from './promoCode';
 const connectionId = z.string().min(1).max(100);
 const loyaltyId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const token = z.string().trim().min(1).max(4096);
+const name = z.string().trim().min(1).max(100);
+const programName = z.string().trim().max(100);
 const programRef = z.object({ connectionId, loyaltyId });
 const codeFilter = z.object({
   status: z.enum(CODE_STATUSES).nullable(),
@@ -15,9 +17,16 @@ const codeFilter = z.object({
 
 export const callSchemas = {
   'connections:list': z.undefined(),
-  'connections:add': z.object({ name: z.string().trim().min(1).max(100), host: z.string().max(2000), token }),
+  'app:notices': z.undefined(),
+  'connections:add': z.object({ name, host: z.string().max(2000), token }),
+  'connections:rename': z.object({ connectionId, name }),
+  'connections:setHost': z.object({ connectionId, host: z.string().max(2000) }),
+  'connections:check': z.object({ connectionId }),
   'connections:replaceToken': z.object({ connectionId, token }),
   'connections:forget': z.object({ connectionId }),
+  'programs:add': programRef.extend({ name: programName }),
+  'programs:rename': programRef.extend({ name: programName }),
+  'programs:remove': programRef,
   'codes:fetch': programRef,
   'codes:cancel': programRef,
   'codes:query': programRef.extend({

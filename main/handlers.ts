@@ -25,7 +25,7 @@ export interface HandlerDeps {
   connections: Connections;
   vault: TokenVault;
   library: CodeLibrary;
-  altcraft: Pick<AltcraftClient, 'exportAll'>;
+  altcraft: Pick<AltcraftClient, 'exportAll' | 'check'>;
   writeWorkbook: (request: WorkbookRequest) => Promise<WorkbookResult>;
   dialogs: Dialogs;
   settings: SettingsStore;
@@ -48,13 +48,26 @@ export function createHandlers(deps: HandlerDeps) {
     `Loyalty ${loyaltyId}`;
 
   return {
+    'app:notices': async () => ({ settingsSetAside: deps.settings.setAsidePath }),
     'connections:list': () => connections.list(),
     'connections:add': (arg) => connections.add(arg),
+    'connections:rename': ({ connectionId, name }) => connections.rename(connectionId, name),
+    'connections:setHost': ({ connectionId, host }) => connections.setHost(connectionId, host),
+    'connections:check': async ({ connectionId }) => {
+      const connection = connections.get(connectionId);
+      return deps.altcraft.check(connection.host, await vault.read(connectionId));
+    },
     'connections:replaceToken': ({ connectionId, token }) => connections.replaceToken(connectionId, token),
     'connections:forget': async ({ connectionId }) => {
       await connections.forget(connectionId);
       return null;
     },
+
+    'programs:add': ({ connectionId, loyaltyId, name }) =>
+      connections.nameProgram(connectionId, loyaltyId, name),
+    'programs:rename': ({ connectionId, loyaltyId, name }) =>
+      connections.nameProgram(connectionId, loyaltyId, name),
+    'programs:remove': ({ connectionId, loyaltyId }) => connections.removeProgram(connectionId, loyaltyId),
 
     'codes:fetch': async ({ connectionId, loyaltyId }, context) => {
       const connection = connections.get(connectionId);

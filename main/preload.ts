@@ -11,7 +11,8 @@ const calls = Object.fromEntries(
 
 const on: PageApi['on'] = (event, listener) => {
   if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event ${String(event)}`);
-  const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload as Parameters<typeof listener>[0]);
+  const forward = (_event: IpcRendererEvent, payload: unknown) =>
+    listener(payload as Parameters<typeof listener>[0]);
   ipcRenderer.on(event, forward);
   return () => {
     ipcRenderer.removeListener(event, forward);

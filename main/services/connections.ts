@@ -12,6 +12,11 @@ export interface Connections {
   get(connectionId: string): StoredConnection;
   add(input: { name: string; host: string; token: string }): Promise<ConnectionView>;
   replaceToken(connectionId: string, token: string): Promise<ConnectionView>;
+  rename(connectionId: string, name: string): Promise<ConnectionView>;
+  setHost(connectionId: string, host: string): Promise<ConnectionView>;
+  /** Adds a program to remember, or renames it when it is already there. */
+  nameProgram(connectionId: string, loyaltyId: number, name: string): Promise<ConnectionView>;
+  removeProgram(connectionId: string, loyaltyId: number): Promise<ConnectionView>;
   forget(connectionId: string): Promise<void>;
   /** Remembers a program's last fetch (and the program itself, the first time). */
   recordFetch(connectionId: string, loyaltyId: number, count: number, at: number): Promise<void>;
@@ -33,21 +38,21 @@ export function createConnections(settings: SettingsStore, vault: TokenVault): C
     programs: connection.programs.map((p) => ({ ...p })),
   });
 
+  /** Applies a change to one connection, writes the settings and answers the changed view. */
+  const change = async (connectionId: string, edit: (c: StoredConnection) => StoredConnection) => {
+    get(connectionId);
+    const next = await settings.update((s) => ({
+      ...s,
+      connections: s.connections.map((c) => (c.id === connectionId ? edit(c) : c)),
+    }));
+    return view(next.connections.find((c) => c.id === connectionId) as StoredConnection);
+  };
+
   return {
     get,
     list: () => Promise.all(settings.get().connections.map(view)),
     async add({ name, host, token }) {
-      const normalised = normaliseHost(host);
-      if (!normalised.ok) {
-        throw new AppError({
-          code: 'invalid-input',
-          message:
-            normalised.reason === 'https-required'
-              ? 'The Altcraft address must start with https://.'
-              : 'This does not look like an Altcraft address. Use the address you open Altcraft with, for example ru.altkraft.com.',
-        });
-      }
-      const connection: StoredConnection = { id: randomUUID(), name, host: normalised.host, programs: [] };
+      const connection: StoredConnection = { id: randomUUID(), name, host: checkedHost(host), programs: [] };
       // The keychain first: a connection is only listed once its token is safely stored.
       await vault.save(connection.id, token);
       await settings.update((s) => ({ ...s, connections: [...s.connections, connection] }));
@@ -58,6 +63,22 @@ export function createConnections(settings: SettingsStore, vault: TokenVault): C
       await vault.save(connectionId, token);
       return view(connection);
     },
+    rename: (connectionId, name) => change(connectionId, (c) => ({ ...c, name })),
+    setHost: (connectionId, host) => {
+      const normalised = checkedHost(host);
+      return change(connectionId, (c) => ({ ...c, host: normalised }));
+    },
+    nameProgram: (connectionId, loyaltyId, name) =>
+      change(connectionId, (c) => {
+        const label = name.trim() === '' ? null : name.trim();
+        const known = c.programs.some((p) => p.loyaltyId === loyaltyId);
+        const programs = known
+          ? c.programs.map((p) => (p.loyaltyId === loyaltyId ? { ...p, name: label } : p))
+          : [...c.programs, { loyaltyId, name: label, lastFetchedAt: null, lastCount: null }];
+        return { ...c, programs };
+      }),
+    removeProgram: (connectionId, loyaltyId) =>
+      change(connectionId, (c) => ({ ...c, programs: c.programs.filter((p) => p.loyaltyId !== loyaltyId) })),
     async forget(connectionId) {
       get(connectionId);
       await vault.forget(connectionId);
@@ -82,4 +103,17 @@ export function createConnections(settings: SettingsStore, vault: TokenVault): C
       }));
     },
   };
+}
+
+/** The normalised address, or an error that says how to write one. */
+function checkedHost(host: string): string {
+  const normalised = normaliseHost(host);
+  if (normalised.ok) return normalised.host;
+  throw new AppError({
+    code: 'invalid-input',
+    message:
+      normalised.reason === 'https-required'
+        ? 'The Altcraft address must start with https://.'
+        : 'This does not look like an Altcraft address. Use the address you open Altcraft with, for example ru.altkraft.com.',
+  });
 }

@@ -2,31 +2,62 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../app/ipcContract';
+import { call } from '../api';
 import { useCodeFetch } from '../hooks/useCodeFetch';
 import { useCodeRows } from '../hooks/useCodeRows';
 import { CodeTable } from './CodeTable';
 import { ErrorNotice } from './ErrorNotice';
 import { FetchProgress } from './FetchProgress';
+import { ProgramList } from './ProgramList';
 import { SaveWorkbookButton } from './SaveWorkbookButton';
 
-/** One loyalty program's codes: type its ID, get the codes, look through them, save them. */
-export function CodesPanel({ connection }: { connection: ConnectionView }) {
+/** A connection's loyalty programs and their codes: get them, look through them, save them. */
+export function CodesPanel({
+  connection,
+  onChanged,
+}: {
+  connection: ConnectionView;
+  onChanged: () => Promise<void>;
+}) {
   const { t } = useTranslation();
-  const [loyaltyId, setLoyaltyId] = useState(String(connection.programs.at(-1)?.loyaltyId ?? ''));
+  const [loyaltyId, setLoyaltyId] = useState('');
+  const [programName, setProgramName] = useState('');
   const { state, fetchCodes, cancel } = useCodeFetch(connection.id);
   const summary = state.phase === 'done' ? state.summary : null;
   const page = useCodeRows(summary);
+  const busy = state.phase === 'fetching';
 
   const id = Number(loyaltyId);
   const validId = /^\d+$/.test(loyaltyId.trim()) && Number.isSafeInteger(id) && id > 0;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (validId && state.phase !== 'fetching') void fetchCodes(id);
+  const getCodes = async (target: number) => {
+    await fetchCodes(target);
+    await onChanged();
   };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!validId || busy) return;
+    if (programName.trim() !== '') {
+      await call('programs:add', { connectionId: connection.id, loyaltyId: id, name: programName });
+      setProgramName('');
+    }
+    await getCodes(id);
+  };
+  const programOp = (work: () => Promise<unknown>) => void work().then(onChanged);
 
   return (
     <section className="card codes" aria-label={t('codes.heading')}>
-      <form className="inline-form" onSubmit={submit}>
+      <ProgramList
+        connection={connection}
+        busy={busy}
+        onGet={(target) => void getCodes(target)}
+        onRename={(target, name) =>
+          programOp(() => call('programs:rename', { connectionId: connection.id, loyaltyId: target, name }))
+        }
+        onRemove={(target) =>
+          programOp(() => call('programs:remove', { connectionId: connection.id, loyaltyId: target }))
+        }
+      />
+      <form className="inline-form" onSubmit={(event) => void submit(event)}>
         <label>
           {t('codes.loyaltyId')}
           <input
@@ -36,7 +67,11 @@ export function CodesPanel({ connection }: { connection: ConnectionView }) {
             aria-describedby="loyalty-hint"
           />
         </label>
-        <button type="submit" disabled={!validId || state.phase === 'fetching'}>
+        <label>
+          {t('programs.nameOptional')}
+          <input value={programName} onChange={(e) => setProgramName(e.target.value)} />
+        </label>
+        <button type="submit" disabled={!validId || busy}>
           {t('codes.get')}
         </button>
         <span id="loyalty-hint" className="muted">
@@ -50,7 +85,7 @@ export function CodesPanel({ connection }: { connection: ConnectionView }) {
       {state.phase === 'failed' && (
         <ErrorNotice
           error={state.error}
-          {...(state.error.code === 'cancelled' ? {} : { onRetry: () => void fetchCodes(state.loyaltyId) })}
+          {...(state.error.code === 'cancelled' ? {} : { onRetry: () => void getCodes(state.loyaltyId) })}
         />
       )}
       {summary !== null && (

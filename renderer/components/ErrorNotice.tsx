@@ -2,12 +2,21 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorInfo } from '../../app/appError';
 
 /** A failure in plain words, what to do next, and the technical detail folded away. */
-export function ErrorNotice({ error, onRetry }: { error: AppErrorInfo; onRetry?: () => void }) {
+export function ErrorNotice({
+  error,
+  summary,
+  onRetry,
+}: {
+  error: AppErrorInfo;
+  /** Words for this situation, when the error's own translation does not fit it. */
+  summary?: string;
+  onRetry?: () => void;
+}) {
   const { t } = useTranslation();
   const detail = [error.altcraft?.errorText, error.detail].filter(Boolean).join('\n');
   return (
     <div className="notice notice-error" role="alert">
-      <p>{t(`error.${error.code}`, { defaultValue: error.message })}</p>
+      <p>{summary ?? t(`error.${error.code}`, { defaultValue: error.message })}</p>
       {detail !== '' && (
         <details>
           <summary>{t('error.details')}</summary>

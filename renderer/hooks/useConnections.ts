@@ -27,20 +27,5 @@ export function useConnections() {
     },
     [reload],
   );
-  const replaceToken = useCallback(
-    async (connectionId: string, token: string) => {
-      await call('connections:replaceToken', { connectionId, token });
-      await reload();
-    },
-    [reload],
-  );
-  const forget = useCallback(
-    async (connectionId: string) => {
-      await call('connections:forget', { connectionId });
-      await reload();
-    },
-    [reload],
-  );
-
-  return { connections, add, replaceToken, forget, reload };
+  return { connections, add, reload };
 }

@@ -4,6 +4,9 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/** Debian's Python, which python3-openpyxl installs into (a python3 earlier on PATH may lack it). */
+export const DEBIAN_PYTHON = process.env.OPENPYXL_PYTHON ?? '/usr/bin/python3';
+
 const SCRIPT = `
 import json, sys, datetime
 from openpyxl import load_workbook
@@ -19,6 +22,6 @@ print(json.dumps(out))
 
 /** Every sheet's rows as openpyxl sees them (dates as ISO strings). */
 export async function readWithOpenpyxl(path: string): Promise<Record<string, unknown[][]>> {
-  const { stdout } = await run('python3', ['-c', SCRIPT, path], { maxBuffer: 1024 * 1024 * 1024 });
+  const { stdout } = await run(DEBIAN_PYTHON, ['-c', SCRIPT, path], { maxBuffer: 1024 * 1024 * 1024 });
   return JSON.parse(stdout) as Record<string, unknown[][]>;
 }

@@ -25,17 +25,22 @@ export const test = base.extend<{ sim: Sim; workDir: string; app: Harness }>({
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  app: async ({ page, workDir }, use) => {
-    const server = await servePage();
-    const harness = await openAppPage(page, {
-      pageUrl: server.url,
-      dataDir: join(workDir, 'data'),
-      keychainService: `Promo Exporter test ${randomUUID()}`,
-    });
-    await use(harness);
-    await harness.close();
-    await server.close();
-  },
+  // Automatic: every UI test starts with the page open on its own harness, even one that never
+  // names `app`.
+  app: [
+    async ({ page, workDir }, use) => {
+      const server = await servePage();
+      const harness = await openAppPage(page, {
+        pageUrl: server.url,
+        dataDir: join(workDir, 'data'),
+        keychainService: `Promo Exporter test ${randomUUID()}`,
+      });
+      await use(harness);
+      await harness.close();
+      await server.close();
+    },
+    { auto: true },
+  ],
 });
 
 export { expect } from '@playwright/test';

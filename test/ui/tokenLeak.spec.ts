@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { DEMO_TOKEN } from '../altcraft-sim/programs';
+import { expect, test } from './fixtures';
+
+const run = promisify(execFile);
+
+/** Every file under a folder, unzipped where it is a zip (an .xlsx), as text. */
+async function contentsUnder(dir: string): Promise<{ file: string; text: string }[]> {
+  const found: { file: string; text: string }[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    const bytes = await readFile(file);
+    found.push({ file, text: bytes.toString('latin1') });
+    if (bytes.subarray(0, 2).toString() === 'PK') {
+      const script =
+        'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nprint("".join(z.read(n).decode("utf-8", "replace") for n in z.namelist()))';
+      const { stdout } = await run('python3', ['-c', script, file], { maxBuffer: 256 * 1024 * 1024 });
+      found.push({ file: `${file} (unzipped)`, text: stdout });
+    }
+  }
+  return found;
+}
+
+test('the token is nowhere but the keychain after the whole path', async ({ page, app, sim, workDir }) => {
+  const consoleLines: string[] = [];
+  page.on('console', (message) => consoleLines.push(message.text()));
+
+  await page.getByLabel('Name').fill('Marketing');
+  await page.getByLabel('Altcraft address').fill(sim.url);
+  await page.getByLabel('API token').fill(DEMO_TOKEN);
+  await page.getByRole('button', { name: 'Save connection' }).click();
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByText('The address and token work.')).toBeVisible();
+  await page.getByLabel('Loyalty program ID').fill('1');
+  await page.getByRole('button', { name: 'Get codes', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'codes' })).toBeVisible();
+  // A failure too: its message and detail travel to the page and the log.
+  await page.getByLabel('Loyalty program ID').fill('9407'); // the simulator echoes the token in error_text
+  await page.getByRole('button', { name: 'Get codes', exact: true }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.getByLabel('Loyalty program ID').fill('1');
+  await page.getByRole('button', { name: 'Get codes', exact: true }).click();
+  app.dialogs.nextSaveTarget = join(workDir, 'out', 'codes.xlsx');
+  await import('node:fs/promises').then((fs) => fs.mkdir(join(workDir, 'out')));
+  await page.getByRole('button', { name: 'Save as Excel…' }).click();
+  await expect(page.getByText(/^Saved \d+ codes/)).toBeVisible();
+
+  // The keychain does hold it: the search below is not looking for something that was never there.
+  const [connection] = await app.services.connections.list();
+  expect(await app.services.vault.read(connection!.id)).toBe(DEMO_TOKEN);
+
+  const places = [
+    { file: 'payloads sent to the page', text: JSON.stringify(app.payloads) },
+    { file: 'log lines', text: app.logLines.join('\n') },
+    { file: 'page console', text: consoleLines.join('\n') },
+    { file: 'page text', text: await page.locator('body').innerText() },
+    ...(await contentsUnder(workDir)),
+  ];
+  expect(places.length).toBeGreaterThan(4);
+  expect(places.filter((p) => p.file.endsWith('settings.json')).length).toBe(1);
+  expect(places.filter((p) => p.file.endsWith('(unzipped)')).length).toBe(1);
+  for (const place of places) expect(place.text, place.file).not.toContain(DEMO_TOKEN);
+});
