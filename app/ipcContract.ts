@@ -23,7 +23,13 @@ export const CALL_CHANNELS = [
   'codes:fetch',
   'codes:cancel',
   'codes:query',
+  'codes:texts',
   'workbook:save',
+  'csv:save',
+  'workbook:open',
+  'exports:list',
+  'exports:open',
+  'exports:showInFolder',
 ] as const satisfies readonly (keyof CallSchemas)[];
 
 export type CallChannel = (typeof CALL_CHANNELS)[number];
@@ -69,8 +75,9 @@ export interface CodeRow extends PromoCode {
 }
 
 export interface CodePage {
-  /** How many codes match the filter; `rows` is the window [offset, offset + limit) of them. */
+  /** How many codes the view shows; `rows` is the window [offset, offset + limit) of them. */
   matching: number;
+  offset: number;
   total: number;
   counts: StatusCounts;
   rows: CodeRow[];
@@ -98,8 +105,35 @@ export interface CallResults {
   'codes:fetch': FetchSummary;
   'codes:cancel': null;
   'codes:query': CodePage;
+  /** The codes at the given positions of a view ([first, last] inclusive), one per line, to copy. */
+  'codes:texts': string;
   /** null when the person closed the save dialog without choosing a file. */
   'workbook:save': SavedWorkbook | null;
+  /** null when the person closed the save dialog. */
+  'csv:save': SavedWorkbook | null;
+  /** The workbook's programs, loaded for review under a source of their own; null when cancelled. */
+  'workbook:open': OpenedWorkbook | null;
+  'exports:list': RecentExportView[];
+  'exports:open': null;
+  'exports:showInFolder': null;
+}
+
+export interface OpenedWorkbook {
+  /** Stands where a connection id stands in `codes:query`. */
+  sourceId: string;
+  path: string;
+  programs: FetchSummary[];
+  names: (string | null)[];
+}
+
+export interface RecentExportView {
+  path: string;
+  kind: 'xlsx' | 'csv';
+  programs: string[];
+  rows: number;
+  at: number;
+  /** false when the file has been moved or deleted since. */
+  exists: boolean;
 }
 
 /** Events from main to the page. */

@@ -2,6 +2,7 @@
 // runs; the types in ipcContract.ts are inferred from them. Kept apart so the preload and the page
 // import only types from here and never bundle zod.
 import { z } from 'zod';
+import { SORT_COLUMNS } from './codeView';
 import { CODE_STATUSES } from './promoCode';
 
 const connectionId = z.string().min(1).max(100);
@@ -10,6 +11,7 @@ const token = z.string().trim().min(1).max(4096);
 const name = z.string().trim().min(1).max(100);
 const programName = z.string().trim().max(100);
 const programRef = z.object({ connectionId, loyaltyId });
+const codeSort = z.object({ column: z.enum(SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }).nullable();
 const codeFilter = z.object({
   status: z.enum(CODE_STATUSES).nullable(),
   search: z.string().max(1000),
@@ -30,10 +32,21 @@ export const callSchemas = {
   'codes:fetch': programRef,
   'codes:cancel': programRef,
   'codes:query': programRef.extend({
-    filter: codeFilter,
+    view: z.object({ filter: codeFilter, sort: codeSort }),
     offset: z.number().int().min(0),
     limit: z.number().int().min(0).max(5000),
   }),
+  'codes:texts': programRef.extend({
+    view: z.object({ filter: codeFilter, sort: codeSort }),
+    ranges: z
+      .array(z.tuple([z.number().int().min(0), z.number().int().min(0)]))
+      .max(10_000),
+  }),
+  'csv:save': programRef.extend({ filter: codeFilter }),
+  'workbook:open': z.undefined(),
+  'exports:list': z.undefined(),
+  'exports:open': z.object({ path: z.string().min(1).max(4096) }),
+  'exports:showInFolder': z.object({ path: z.string().min(1).max(4096) }),
   'workbook:save': z.object({
     connectionId,
     loyaltyIds: z.array(loyaltyId).min(1).max(100),

@@ -6,8 +6,8 @@ import { createConnections } from './services/connections';
 import { openSettingsStore } from './services/settingsStore';
 import type { SecretStore } from './services/tokenVault';
 import { createTokenVault, KEYCHAIN_SERVICE } from './services/tokenVault';
-import { writeWorkbook } from './services/workbook/writeWorkbook';
-import type { Dialogs } from './dialogs';
+import { readWorkbook, writeCsv, writeWorkbook } from './services/workbook';
+import type { Desktop, Dialogs } from './dialogs';
 import { createHandlers } from './handlers';
 
 export interface ServiceOptions {
@@ -15,6 +15,7 @@ export interface ServiceOptions {
   documentsDir: string;
   appVersion: string;
   dialogs: Dialogs;
+  desktop: Desktop;
   /** Electron's net.fetch in the app, so requests follow the system proxy and certificates. */
   fetch?: typeof fetch;
   keychainService?: string;
@@ -33,7 +34,10 @@ export async function composeServices(options: ServiceOptions) {
     library,
     altcraft,
     writeWorkbook,
+    writeCsv,
+    readWorkbook,
     dialogs: options.dialogs,
+    desktop: options.desktop,
     settings,
     appVersion: options.appVersion,
     documentsDir: options.documentsDir,

@@ -1,16 +1,16 @@
 // The main process's handler table: one function per call of the IPC contract, written against
 // injected services so it runs the same under Electron, under the UI test harness and in tests.
-import { dirname, join } from 'node:path';
 import { AppError } from '../app/appError';
 import type { AppEvents, CallArg, CallChannel, CallResults, EventName } from '../app/ipcContract';
-import type { CodeFilter, PromoCode } from '../app/promoCode';
-import type { Dialogs } from './dialogs';
+import type { Desktop, Dialogs } from './dialogs';
 import type { AltcraftClient } from './services/altcraft/client';
 import type { CodeLibrary } from './services/codeLibrary';
 import type { Connections } from './services/connections';
 import type { SettingsStore } from './services/settingsStore';
 import type { TokenVault } from './services/tokenVault';
-import type { WorkbookRequest, WorkbookResult } from './services/workbook/writeWorkbook';
+import type { CsvRequest, CsvResult, WorkbookRequest, WorkbookResult } from './services/workbook';
+import type { ReadProgram, ReadWorkbookOptions } from './services/workbook';
+import { createFileHandlers } from './fileHandlers';
 
 /** What a handler may do besides answering: send events to the page that called it. */
 export interface CallContext {
@@ -27,7 +27,10 @@ export interface HandlerDeps {
   library: CodeLibrary;
   altcraft: Pick<AltcraftClient, 'exportAll' | 'check'>;
   writeWorkbook: (request: WorkbookRequest) => Promise<WorkbookResult>;
+  writeCsv: (request: CsvRequest) => Promise<CsvResult>;
+  readWorkbook: (path: string, options?: ReadWorkbookOptions) => Promise<{ programs: ReadProgram[] }>;
   dialogs: Dialogs;
+  desktop: Desktop;
   settings: SettingsStore;
   appVersion: string;
   /** Where the save dialog opens the first time. */
@@ -104,63 +107,22 @@ export function createHandlers(deps: HandlerDeps) {
       return null;
     },
 
-    'codes:query': async ({ connectionId, loyaltyId, filter, offset, limit }) => {
-      const page = library.query(connectionId, loyaltyId, filter, offset, limit);
+    'codes:query': async ({ connectionId, loyaltyId, view, offset, limit }) => {
+      const page = library.query(connectionId, loyaltyId, view, offset, limit);
       if (page === null) throw notFetched();
       return page;
     },
 
-    'workbook:save': async ({ connectionId, loyaltyIds, filter }, context) => {
-      const connection = connections.get(connectionId);
-      for (const loyaltyId of loyaltyIds) if (!library.has(connectionId, loyaltyId)) throw notFetched();
-      const exportedAt = now();
-      const first = loyaltyIds[0] as number;
-      const baseName =
-        loyaltyIds.length === 1 ? `${programLabel(connectionId, first)} promo codes` : 'Promo codes';
-      const folder = deps.settings.get().lastSaveFolder ?? deps.documentsDir;
-      const target = await deps.dialogs.chooseSaveTarget({
-        defaultPath: join(folder, `${safeFileName(baseName)} ${isoDate(exportedAt)}.xlsx`),
-        kind: 'xlsx',
-      });
-      if (target === null) return null;
-      const programs = loyaltyIds.map((loyaltyId) => ({
-        loyaltyId,
-        name: connection.programs.find((p) => p.loyaltyId === loyaltyId)?.name ?? null,
-        codes: library.matching(connectionId, loyaltyId, filter) as readonly PromoCode[],
-      }));
-      const result = await deps.writeWorkbook({
-        target,
-        host: connection.host,
-        programs,
-        filter: isFiltered(filter) ? filter : null,
-        exportedAt,
-        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-        appVersion: deps.appVersion,
-        language: 'en',
-        onProgress: (p) => context.emit('workbook:progress', p),
-      });
-      await deps.settings.update((s) => ({ ...s, lastSaveFolder: dirname(target) }));
-      return { path: result.path, rows: result.rows, sheetNames: result.sheets.flatMap((s) => s.sheetNames) };
+    'codes:texts': async ({ connectionId, loyaltyId, view, ranges }) => {
+      const texts = library.codesAt(connectionId, loyaltyId, view, ranges);
+      if (texts === null) throw notFetched();
+      return texts.join('\n');
     },
+
+    ...createFileHandlers(deps, programLabel),
   } satisfies Handlers;
 }
 
 function notFetched(): AppError {
   return new AppError({ code: 'not-found', message: 'Get the codes of this loyalty program first.' });
-}
-
-function isFiltered(filter: CodeFilter): boolean {
-  return filter.status !== null || filter.search !== '';
-}
-
-/** yyyy-mm-dd in the computer's time zone, for file names. */
-function isoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** Characters no file system accepts in a name become a dash. */
-function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what file systems refuse
-  return name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').trim() || 'Promo codes';
 }

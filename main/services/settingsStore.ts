@@ -20,6 +20,14 @@ const connectionSchema = z.object({
   programs: z.array(programSchema),
 });
 
+const recentExportSchema = z.object({
+  path: z.string(),
+  kind: z.enum(['xlsx', 'csv']),
+  programs: z.array(z.string()),
+  rows: z.number().int().nonnegative(),
+  at: z.number(),
+});
+
 const settingsSchema = z.object({
   version: z.literal(1),
   connections: z.array(connectionSchema),
@@ -27,16 +35,18 @@ const settingsSchema = z.object({
     .object({ width: z.number().int().min(400), height: z.number().int().min(300), maximized: z.boolean() })
     .nullable(),
   lastSaveFolder: z.string().nullable(),
+  recentExports: z.array(recentExportSchema).default([]),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type StoredConnection = z.infer<typeof connectionSchema>;
 export type StoredProgram = z.infer<typeof programSchema>;
+export type RecentExport = z.infer<typeof recentExportSchema>;
 
 export const SETTINGS_FILE = 'settings.json';
 
 export function defaultSettings(): Settings {
-  return { version: 1, connections: [], window: null, lastSaveFolder: null };
+  return { version: 1, connections: [], window: null, lastSaveFolder: null, recentExports: [] };
 }
 
 export interface SettingsStore {

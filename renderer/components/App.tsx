@@ -1,41 +1,76 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppNotices } from '../../app/ipcContract';
-import { call } from '../api';
+import type { AppErrorInfo } from '../../app/appError';
+import type { AppNotices, OpenedWorkbook as Opened } from '../../app/ipcContract';
+import { call, failureInfo } from '../api';
 import { useConnections } from '../hooks/useConnections';
+import { useRecentExports } from '../hooks/useRecentExports';
 import { CodesPanel } from './CodesPanel';
 import { ConnectionCard } from './ConnectionCard';
 import { ConnectionForm } from './ConnectionForm';
+import { ErrorNotice } from './ErrorNotice';
+import { LanguageSwitch } from './LanguageSwitch';
+import { OpenedWorkbook } from './OpenedWorkbook';
+import { RecentExports } from './RecentExports';
 
 export function App() {
   const { t } = useTranslation();
   const { connections, add, reload } = useConnections();
+  const recent = useRecentExports();
   const [notices, setNotices] = useState<AppNotices | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [openError, setOpenError] = useState<AppErrorInfo | null>(null);
   const connection = connections?.[0] ?? null;
 
   useEffect(() => {
     void call('app:notices').then(setNotices);
   }, []);
 
+  const openWorkbook = async () => {
+    setOpenError(null);
+    try {
+      const workbook = await call('workbook:open');
+      if (workbook !== null) setOpened(workbook);
+    } catch (failure) {
+      setOpenError(failureInfo(failure));
+    }
+  };
+
   return (
     <main className="app" aria-busy={connections === null}>
       <header className="app-header">
         <h1>{t('app.title')}</h1>
+        <span className="actions">
+          <button type="button" onClick={() => void openWorkbook()}>
+            {t('review.open')}
+          </button>
+          <LanguageSwitch />
+        </span>
       </header>
       {notices?.settingsSetAside != null && (
         <p className="notice" role="alert">
           {t('connection.settingsSetAside', { path: notices.settingsSetAside })}
         </p>
       )}
+      {openError !== null && <ErrorNotice error={openError} />}
+      {opened !== null && (
+        <OpenedWorkbook key={opened.sourceId} workbook={opened} onClose={() => setOpened(null)} />
+      )}
       {connections !== null && connection === null && <ConnectionForm onSave={add} />}
       {connection !== null && (
         <>
           <ConnectionCard connection={connection} onChanged={reload} />
           {connection.hasToken && (
-            <CodesPanel key={connection.id} connection={connection} onChanged={reload} />
+            <CodesPanel
+              key={connection.id}
+              connection={connection}
+              onChanged={reload}
+              onSaved={recent.refresh}
+            />
           )}
         </>
       )}
+      <RecentExports exports={recent.exports} />
     </main>
   );
 }

@@ -35,8 +35,10 @@ export function useCodeFetch(connectionId: string) {
       try {
         const summary = await call('codes:fetch', { connectionId, loyaltyId });
         setState({ phase: 'done', summary });
+        return true;
       } catch (error) {
         setState({ phase: 'failed', loyaltyId, error: failureInfo(error) });
+        return false;
       }
     },
     [connectionId],

@@ -22,7 +22,9 @@ export interface Harness {
   /** Every payload the page received (call results and events), for leak checks. */
   payloads: unknown[];
   /** What the save dialog will answer next (a path, or null for Cancel), and what it was asked. */
-  dialogs: { nextSaveTarget: string | null; requests: SaveTargetRequest[] };
+  dialogs: { nextSaveTarget: string | null; nextOpenPath: string | null; requests: SaveTargetRequest[] };
+  /** What the app asked the desktop to open or show in the file manager. */
+  desktop: { opened: string[]; shown: string[] };
   logLines: string[];
   keychainService: string;
   close(): Promise<void>;
@@ -32,7 +34,8 @@ export async function openAppPage(
   page: Page,
   options: { pageUrl: string; dataDir: string; keychainService: string },
 ): Promise<Harness> {
-  const dialogs: Harness['dialogs'] = { nextSaveTarget: null, requests: [] };
+  const dialogs: Harness['dialogs'] = { nextSaveTarget: null, nextOpenPath: null, requests: [] };
+  const desktop: Harness['desktop'] = { opened: [], shown: [] };
   const logLines: string[] = [];
   const log: Log = {
     info: (m, d) => logLines.push(`info ${m} ${JSON.stringify(d ?? '')}`),
@@ -49,6 +52,13 @@ export async function openAppPage(
         dialogs.requests.push(request);
         return dialogs.nextSaveTarget;
       },
+      chooseWorkbookToOpen: async () => dialogs.nextOpenPath,
+    },
+    desktop: {
+      openPath: async (path) => {
+        desktop.opened.push(path);
+      },
+      showInFolder: (path) => desktop.shown.push(path),
     },
   });
   const payloads: unknown[] = [];
@@ -75,6 +85,7 @@ export async function openAppPage(
     services,
     payloads,
     dialogs,
+    desktop,
     logLines,
     keychainService: options.keychainService,
     async close() {

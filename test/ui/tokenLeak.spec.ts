@@ -37,7 +37,7 @@ test('the token is nowhere but the keychain after the whole path', async ({ page
   await expect(page.getByText('The address and token work.')).toBeVisible();
   await page.getByLabel('Loyalty program ID').fill('1');
   await page.getByRole('button', { name: 'Get codes', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'codes' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3 })).toContainText('codes');
   // A failure too: its message and detail travel to the page and the log.
   await page.getByLabel('Loyalty program ID').fill('9407'); // the simulator echoes the token in error_text
   await page.getByRole('button', { name: 'Get codes', exact: true }).click();

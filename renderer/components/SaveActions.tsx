@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorInfo } from '../../app/appError';
+import type { CodeView } from '../../app/codeView';
+import type { SavedWorkbook } from '../../app/ipcContract';
+import { call, failureInfo } from '../api';
+import { ErrorNotice } from './ErrorNotice';
+
+/**
+ * "Save as Excel…" and "Save as CSV…": all codes, or only the ones the filter shows; the programs
+ * chosen in the list go into one workbook together.
+ */
+export function SaveActions({
+  connectionId,
+  loyaltyId,
+  alsoLoyaltyIds,
+  view,
+  onSaved,
+}: {
+  connectionId: string;
+  loyaltyId: number;
+  /** Other fetched programs to put in the same workbook. */
+  alsoLoyaltyIds: number[];
+  view: CodeView;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const filtered = view.filter.status !== null || view.filter.search !== '';
+  const [onlyShown, setOnlyShown] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<SavedWorkbook | null>(null);
+  const [error, setError] = useState<AppErrorInfo | null>(null);
+  const filter = filtered && onlyShown ? view.filter : { status: null, search: '' };
+
+  const save = async (kind: 'xlsx' | 'csv') => {
+    setSaving(true);
+    setError(null);
+    setSaved(null);
+    try {
+      const result =
+        kind === 'xlsx'
+          ? await call('workbook:save', { connectionId, loyaltyIds: [loyaltyId, ...alsoLoyaltyIds], filter })
+          : await call('csv:save', { connectionId, loyaltyId, filter });
+      setSaved(result);
+      if (result !== null) onSaved();
+    } catch (failure) {
+      setError(failureInfo(failure));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className="save-actions">
+      {filtered && (
+        <label className="checkbox">
+          <input type="checkbox" checked={onlyShown} onChange={(e) => setOnlyShown(e.target.checked)} />
+          {t('codes.onlyShown')}
+        </label>
+      )}
+      <button type="button" onClick={() => void save('xlsx')} disabled={saving}>
+        {t('codes.saveExcel')}
+      </button>
+      <button type="button" onClick={() => void save('csv')} disabled={saving}>
+        {t('codes.saveCsv')}
+      </button>
+      {saving && <span className="muted">{t('codes.saving')}</span>}
+      {saved !== null && (
+        <span role="status" className="muted">
+          {t('codes.saved', { rows: saved.rows, path: saved.path })}
+        </span>
+      )}
+      {error !== null && <ErrorNotice error={error} onRetry={() => void save('xlsx')} />}
+    </div>
+  );
+}
