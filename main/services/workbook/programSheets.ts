@@ -1,0 +1,76 @@
+// Writes one loyalty program's codes: the header, then one row per code, continuing on the next planned
+// sheet whenever a sheet is full. This is the loop that runs a million times, so it allocates little.
+
+import { statusOf, type PromoCode } from '../../../app/promoCode';
+import { escapeSharedString, needsSharedString } from './excelText';
+import type { LocalClock } from './localClock';
+import { BOLD_STYLE, NO_STYLE, TEXT_STYLE, dateStyle, type StreamingBook } from './streamingBook';
+import type { PlannedProgram } from './workbookPlan';
+import { DATE_TIME_FORMAT, STATUS_WORDS, headerRow, type WorkbookLanguage } from './workbookLayout';
+
+/** How often the loop checks for cancel, waits for the zip and reports progress. */
+const ROWS_PER_CHECK = 2_000;
+const PROGRESS_EVERY = 20_000;
+const DATE_WIDTH = DATE_TIME_FORMAT.length + 2;
+
+const DATE_STYLE = dateStyle(DATE_TIME_FORMAT);
+const ROW_STYLES = [TEXT_STYLE, NO_STYLE, DATE_STYLE, DATE_STYLE, DATE_STYLE, DATE_STYLE];
+const HEADER_STYLES = ROW_STYLES.map(() => BOLD_STYLE);
+
+export interface ProgramSheetsContext {
+  book: StreamingBook;
+  clock: LocalClock;
+  language: WorkbookLanguage;
+  rowsPerSheet: number;
+  signal: AbortSignal;
+  /** Called with the number of rows just written. */
+  onRows: (rows: number) => void;
+}
+
+export async function writeProgramSheets(
+  program: PlannedProgram,
+  context: ProgramSheetsContext,
+): Promise<void> {
+  const { book, clock, language, rowsPerSheet, signal } = context;
+  const header = headerRow(language);
+  const statusWords = STATUS_WORDS[language];
+  const widths = [
+    Math.min(80, Math.max(program.longestCode, header[0]?.length ?? 0) + 2),
+    Math.max(...Object.values(statusWords).map((word) => word.length), header[1]?.length ?? 0) + 2,
+    ...header.slice(2).map((label) => Math.max(DATE_WIDTH, label.length + 2)),
+  ];
+  const values: (string | number | null)[] = [null, null, null, null, null, null];
+  const date = (epochMs: number | null): number | null => (epochMs === null ? null : clock.serial(epochMs));
+
+  let position = 0;
+  for (const sheetName of program.sheetNames) {
+    const rows = Math.min(rowsPerSheet, program.rows - position);
+    const sheet = book.addSheet(sheetName, {
+      widths,
+      columnStyles: ROW_STYLES,
+      frozenHeader: true,
+      autoFilter: `A1:F${rows + 1}`,
+    });
+    book.writeRow(sheet, 1, header, HEADER_STYLES, header.some(needsSharedString));
+
+    for (let index = 0; index < rows; index += 1) {
+      const code: PromoCode = program.codeAt(position + index);
+      const shared = needsSharedString(code.code);
+      values[0] = shared ? escapeSharedString(code.code) : code.code;
+      values[1] = statusWords[statusOf(code)];
+      values[2] = date(code.attached);
+      values[3] = date(code.activated);
+      values[4] = date(code.expireDate);
+      values[5] = typeof code.expired === 'number' ? clock.serial(code.expired) : null;
+      book.writeRow(sheet, index + 2, values, ROW_STYLES, shared);
+
+      if ((index + 1) % ROWS_PER_CHECK === 0) {
+        if ((index + 1) % PROGRESS_EVERY === 0) context.onRows(PROGRESS_EVERY);
+        await book.waitForZip(sheet, signal);
+      }
+    }
+    context.onRows(rows % PROGRESS_EVERY);
+    book.commitSheet(sheet);
+    position += rows;
+  }
+}

@@ -1,0 +1,67 @@
+// Everything known before the first byte is written: which codes each program exports (all, or those
+// the filter shows), their counts per status, the longest code (for the column width) and the sheet
+// names. The Summary sheet comes first in the file, so it has to be worked out up front.
+
+import {
+  emptyCounts,
+  matchesFilter,
+  statusOf,
+  type CodeFilter,
+  type PromoCode,
+  type StatusCounts,
+} from '../../../app/promoCode';
+import { planSheetNames } from './sheetNames';
+
+export interface ProgramCodes {
+  loyaltyId: number;
+  name: string | null;
+  codes: readonly PromoCode[];
+}
+
+export interface PlannedProgram {
+  loyaltyId: number;
+  name: string | null;
+  rows: number;
+  counts: StatusCounts;
+  longestCode: number;
+  sheetNames: string[];
+  /** The i-th exported code; no copy of the codes is made, only an index list when filtered. */
+  codeAt(index: number): PromoCode;
+}
+
+export function planWorkbook(
+  programs: readonly ProgramCodes[],
+  filter: CodeFilter | null,
+  rowsPerSheet: number,
+): PlannedProgram[] {
+  const selected = programs.map((program) => selectCodes(program, filter));
+  const names = planSheetNames(
+    selected.map((program) => ({ loyaltyId: program.loyaltyId, name: program.name, rows: program.rows })),
+    rowsPerSheet,
+  );
+  return selected.map((program, index) => ({ ...program, sheetNames: names[index] ?? [] }));
+}
+
+function selectCodes(program: ProgramCodes, filter: CodeFilter | null): Omit<PlannedProgram, 'sheetNames'> {
+  const { codes } = program;
+  const counts = emptyCounts();
+  let longestCode = 0;
+  const keep = filter === null || (filter.status === null && filter.search === '');
+  const picked = keep ? null : new Uint32Array(codes.length);
+  let rows = 0;
+  for (let index = 0; index < codes.length; index += 1) {
+    const code = codes[index] as PromoCode;
+    if (picked !== null) {
+      if (!matchesFilter(code, filter as CodeFilter)) continue;
+      picked[rows] = index;
+    }
+    rows += 1;
+    counts[statusOf(code)] += 1;
+    if (code.code.length > longestCode) longestCode = code.code.length;
+  }
+  const codeAt =
+    picked === null
+      ? (index: number): PromoCode => codes[index] as PromoCode
+      : (index: number): PromoCode => codes[picked[index] as number] as PromoCode;
+  return { loyaltyId: program.loyaltyId, name: program.name, rows, counts, longestCode, codeAt };
+}

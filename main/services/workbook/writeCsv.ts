@@ -1,0 +1,101 @@
+// Exports one loyalty program's codes as CSV, saved atomically like the workbook: UTF-8 with a byte-order
+// mark (so Excel reads Cyrillic right), CRLF line ends and RFC 4180 quoting, with the workbook's columns,
+// status words and `yyyy-mm-dd hh:mm:ss` local times.
+//
+// CSV injection (OWASP "CSV Injection"): a spreadsheet opening the file runs any field that starts with
+// `=`, `+`, `-` or `@` as a formula, and tab or carriage return can smuggle one in. Such fields get a single
+// quote `'` put in front and are wrapped in double quotes, as OWASP advises, so `=1+2` is written as
+// `"'=1+2"`. This changes those codes in the file; the README says so. Only codes can start that way:
+// labels, status words and dates cannot.
+
+import type { Writable } from 'node:stream';
+import { once } from 'node:events';
+import { statusOf, type CodeFilter, type StatusCounts } from '../../../app/promoCode';
+import { saveAtomically, throwIfCancelled } from './atomicSave';
+import { createLocalClock, type LocalClock } from './localClock';
+import type { ExportProgress } from './writeWorkbook';
+import { planWorkbook, type PlannedProgram, type ProgramCodes } from './workbookPlan';
+import { STATUS_WORDS, headerRow, type WorkbookLanguage } from './workbookLayout';
+
+export interface CsvRequest {
+  target: string;
+  program: ProgramCodes;
+  filter: CodeFilter | null;
+  timeZone: string;
+  language: WorkbookLanguage;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface CsvResult {
+  path: string;
+  rows: number;
+  counts: StatusCounts;
+}
+
+const BOM = '\ufeff';
+const CRLF = '\r\n';
+const CHUNK_CHARS = 256 * 1024;
+const PROGRESS_EVERY = 20_000;
+
+export async function writeCsv(request: CsvRequest): Promise<CsvResult> {
+  throwIfCancelled(request.signal);
+  const clock = createLocalClock(request.timeZone);
+  const [program] = planWorkbook([request.program], request.filter, Number.MAX_SAFE_INTEGER);
+  if (program === undefined) throw new Error('planWorkbook returned no program');
+  await saveAtomically(
+    request.target,
+    (output, signal) => writeRows(output, program, clock, request, signal),
+    request.signal,
+  );
+  return { path: request.target, rows: program.rows, counts: program.counts };
+}
+
+async function writeRows(
+  output: Writable,
+  program: PlannedProgram,
+  clock: LocalClock,
+  request: CsvRequest,
+  signal: AbortSignal,
+): Promise<void> {
+  const words = STATUS_WORDS[request.language];
+  const date = (epochMs: number | null): string => (epochMs === null ? '' : clock.text(epochMs));
+  let chunk = BOM + headerRow(request.language).map(csvField).join(',') + CRLF;
+  request.onProgress?.({ rowsWritten: 0, rowsTotal: program.rows });
+
+  for (let index = 0; index < program.rows; index += 1) {
+    const code = program.codeAt(index);
+    const expired = typeof code.expired === 'number' ? clock.text(code.expired) : '';
+    chunk += `${codeField(code.code)},${words[statusOf(code)]},${date(code.attached)},${date(code.activated)},${date(code.expireDate)},${expired}${CRLF}`;
+    if (chunk.length >= CHUNK_CHARS) {
+      await write(output, chunk, signal);
+      chunk = '';
+    }
+    if ((index + 1) % PROGRESS_EVERY === 0)
+      request.onProgress?.({ rowsWritten: index + 1, rowsTotal: program.rows });
+  }
+  await write(output, chunk, signal);
+  request.onProgress?.({ rowsWritten: program.rows, rowsTotal: program.rows });
+  output.end();
+}
+
+async function write(output: Writable, text: string, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) throw signal.reason;
+  if (!output.write(text, 'utf8')) await once(output, 'drain', { signal });
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A code as a CSV field; OWASP: a leading `'` and quotes keep a spreadsheet from running it. */
+export function codeField(code: string): string {
+  return FORMULA_START.test(code) ? quoted(`'${code}`) : csvField(code);
+}
+
+/** RFC 4180: quote a field holding a comma, quote or line break (and, for Excel, tabs and edge spaces). */
+export function csvField(value: string): string {
+  return /[",\r\n\t]|^\s|\s$/.test(value) ? quoted(value) : value;
+}
+
+function quoted(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,92 @@
+// Exports loyalty programs' promo codes to one .xlsx in the fixed layout of issue 4, with exceljs's
+// streaming writer, saved atomically. Plain Node: it runs the same in the main process, a worker thread,
+// the CLI and tests.
+
+import type { CodeFilter, StatusCounts } from '../../../app/promoCode';
+import { saveAtomically, throwIfCancelled } from './atomicSave';
+import { createLocalClock } from './localClock';
+import { writeProgramSheets } from './programSheets';
+import { StreamingBook } from './streamingBook';
+import { writeSummarySheet } from './summarySheet';
+import { planWorkbook, type ProgramCodes } from './workbookPlan';
+import { MAX_DATA_ROWS_PER_SHEET, type WorkbookLanguage } from './workbookLayout';
+
+export interface ExportProgress {
+  rowsWritten: number;
+  rowsTotal: number;
+}
+
+export interface WorkbookRequest {
+  target: string;
+  /** The connection's host; anything more (a path, a query) is cut off before it is written. */
+  host: string;
+  programs: readonly ProgramCodes[];
+  /** When given, only the codes it shows are exported; Summary says which filter it was. */
+  filter: CodeFilter | null;
+  exportedAt: Date;
+  /** IANA name, e.g. `Europe/Moscow`; dates are written as wall-clock time there. */
+  timeZone: string;
+  appVersion: string;
+  language: WorkbookLanguage;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+  /** Tests lower this to see sheets split without writing a million rows. */
+  rowsPerSheet?: number;
+}
+
+export interface WrittenProgram {
+  loyaltyId: number;
+  sheetNames: string[];
+  rows: number;
+  counts: StatusCounts;
+}
+
+export interface WorkbookResult {
+  path: string;
+  sheets: WrittenProgram[];
+  rows: number;
+}
+
+export async function writeWorkbook(request: WorkbookRequest): Promise<WorkbookResult> {
+  throwIfCancelled(request.signal);
+  const clock = createLocalClock(request.timeZone);
+  const rowsPerSheet = Math.min(request.rowsPerSheet ?? MAX_DATA_ROWS_PER_SHEET, MAX_DATA_ROWS_PER_SHEET);
+  const programs = planWorkbook(request.programs, request.filter, rowsPerSheet);
+  const rowsTotal = programs.reduce((sum, program) => sum + program.rows, 0);
+
+  await saveAtomically(
+    request.target,
+    async (output, signal) => {
+      const book = new StreamingBook(output);
+      writeSummarySheet(book, { ...request, timeZone: clock.timeZone }, programs, clock);
+      let rowsWritten = 0;
+      request.onProgress?.({ rowsWritten, rowsTotal });
+      for (const program of programs) {
+        await writeProgramSheets(program, {
+          book,
+          clock,
+          language: request.language,
+          rowsPerSheet,
+          signal,
+          onRows: (rows) => {
+            rowsWritten += rows;
+            request.onProgress?.({ rowsWritten, rowsTotal });
+          },
+        });
+      }
+      await book.commit(signal);
+    },
+    request.signal,
+  );
+
+  return {
+    path: request.target,
+    sheets: programs.map(({ loyaltyId, sheetNames, rows, counts }) => ({
+      loyaltyId,
+      sheetNames,
+      rows,
+      counts,
+    })),
+    rows: rowsTotal,
+  };
+}
