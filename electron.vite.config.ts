@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { chmod } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -21,9 +22,22 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// npm links a package's bin as it is: the command line must be executable after every build.
+function executableCli(): Plugin {
+  return {
+    name: 'promo-exporter:executable-cli',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      if (options.dir !== undefined && 'cli.js' in bundle) await chmod(resolve(options.dir, 'cli.js'), 0o755);
+    },
+  };
+}
+
 export default defineConfig({
   main: {
-    build: { rolldownOptions: { input: { index: resolve('main/index.ts') } } },
+    plugins: [executableCli()],
+    // The app's entry and the command line's, which runs in plain Node with the same services.
+    build: { rolldownOptions: { input: { index: resolve('main/index.ts'), cli: resolve('main/cli/index.ts') } } },
   },
   preload: {
     // One CommonJS file: a sandboxed preload cannot load ES modules or other files.

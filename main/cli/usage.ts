@@ -1,0 +1,106 @@
+// The help texts: what `promo-exporter --help`, `help <command>` and `<command> --help` print.
+// Kept beside each other so the contract of issue 5 reads in one place.
+
+export type HelpTopic = 'main' | 'export' | 'connections';
+
+const EXIT_CODES = `Exit codes:
+  0  done
+  1  anything else (keychain not available, cancelled, an unexpected error)
+  2  wrong usage
+  3  Altcraft refused: HTTP 4xx or an Altcraft error (token refused, tariff limit, no rights,
+     unknown loyalty program, incorrect request)
+  4  no valid answer from Altcraft: network, timeout, server error (5xx), a page that is not
+     JSON, a cut-off or malformed response
+  5  the file could not be written (no permission, disk full, locked, read-only, path too long)`;
+
+const MAIN = `Usage: promo-exporter <command> [options]
+
+Exports the promo codes of Altcraft loyalty programs to an Excel workbook or a CSV file, with the
+same connections, keychain and workbook layout as the Promo Exporter app.
+
+Commands:
+  export              Fetch loyalty programs' codes and write one workbook (or one CSV file)
+  connections add     Save a connection; its API token goes to the system keychain
+  connections list    Show the saved connections (never their tokens)
+  connections remove  Delete a connection and its token
+  help [<command>]    Show the help of a command
+
+Options:
+  -h, --help          Show help
+  --version           Show the version
+
+Run "promo-exporter help export" or "promo-exporter help connections" for details.
+
+${EXIT_CODES}
+`;
+
+const EXPORT = `Usage:
+  promo-exporter export --connection <name> --loyalty-id <id> [--loyalty-id <id> ...] --out <file.xlsx>
+  promo-exporter export --base-url <host> --loyalty-id <id> [--loyalty-id <id> ...] --out <file.xlsx>
+
+Fetches every promo code of each loyalty program, then writes one workbook: a Summary sheet, then a
+sheet per program. Nothing is written unless every program was fetched, and a file already at --out
+is replaced only once the new one is complete.
+
+Where from (one of):
+  --connection <name>   A saved connection (see "promo-exporter help connections"); its API token
+                        comes from the system keychain.
+  --base-url <host>     The Altcraft address, such as ru.altkraft.com; the API token comes from
+                        the ALTCRAFT_TOKEN environment variable.
+
+What to write:
+  --loyalty-id <id>     A loyalty program's ID (Altcraft shows it under Loyalty). Repeat for more.
+  --out <file>          The workbook to write (.xlsx), or the CSV file with --csv.
+  --name <id>=<text>    The sheet name for program <id>. Default: its name in the connection, else
+                        "Loyalty <id>". Repeat for more programs.
+  --status <list>       Keep only codes with these statuses, comma-separated: available, attached,
+                        activated, expired. Default: all codes.
+  --csv                 Write CSV instead (one program only): UTF-8 with a byte-order mark; a code
+                        starting with = + - @, tab or carriage return gets a ' in front, so
+                        spreadsheets do not run it as a formula.
+  --json                Print a summary as JSON on standard output: the file, its sheets, and the
+                        counts per program and status.
+  -h, --help            Show this help.
+
+The token is never taken from an argument (--token is refused): other users of this computer can
+read the arguments of running programs. Use ALTCRAFT_TOKEN or a saved connection.
+
+Times are written in this computer's time zone; set TZ to choose another (TZ=Europe/Moscow).
+Progress goes to standard error when it is a terminal; otherwise the command is quiet unless it fails,
+and then prints one line on standard error.
+
+Examples:
+  promo-exporter export --connection shop --loyalty-id 1234 --out "codes.xlsx"
+  ALTCRAFT_TOKEN="$(cat ~/.altcraft-token)" promo-exporter export --base-url ru.altkraft.com \\
+    --loyalty-id 1234 --loyalty-id 5678 --name 1234=Welcome --status available --out codes.xlsx
+
+${EXIT_CODES}
+`;
+
+const CONNECTIONS = `Usage:
+  promo-exporter connections add <name> --base-url <host>
+  promo-exporter connections list [--json]
+  promo-exporter connections remove <name>
+
+The connections are the Promo Exporter app's own: their names and hosts are in its settings file,
+their API tokens in the system keychain, never in a file. Close the app before adding or removing
+connections here: it sees the change only when it starts again.
+
+  add <name> --base-url <host>
+      Saves a connection. The API token is read from standard input when that is not a terminal
+      (printf '%s' "$TOKEN" | promo-exporter connections add shop --base-url ru.altkraft.com),
+      otherwise it is asked for without showing what you type.
+  list [--json]
+      Shows each connection's name and host, whether the keychain holds its token, and the loyalty
+      programs saved with it. Never shows a token.
+  remove <name>
+      Deletes the connection and its token from the keychain.
+
+${EXIT_CODES}
+`;
+
+export function helpText(topic: HelpTopic): string {
+  if (topic === 'export') return EXPORT;
+  if (topic === 'connections') return CONNECTIONS;
+  return MAIN;
+}
