@@ -28,7 +28,7 @@ test('saves a token, gets the codes, shows them and saves a workbook that openpy
   const expected = sampleProgram(1);
   await expect(page.getByRole('heading', { level: 3 })).toContainText(`${expected.length} codes`);
   // The table shows the first codes as Altcraft sent them, byte for byte (spaces, tabs, formulas).
-  const firstShown = await page.locator('[role=cell].col-code').first().textContent();
+  const firstShown = await page.locator('[role=gridcell].col-code').first().textContent();
   expect(firstShown).toBe(expected[0]!.code);
   // Select all and copy: the clipboard holds every code, one per line, in Altcraft's order.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -36,7 +36,9 @@ test('saves a token, gets the codes, shows them and saves a workbook that openpy
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+C');
   await expect(page.getByText(`${expected.length} codes copied`)).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected.map((c) => c.code).join('\n'));
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    expected.map((c) => c.code).join('\n'),
+  );
 
   const target = join(workDir, 'welcome.xlsx');
   app.dialogs.nextSaveTarget = target;

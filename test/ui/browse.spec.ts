@@ -1,0 +1,145 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { DEMO_TOKEN, sampleProgram } from '../altcraft-sim/programs';
+import { writeSampleWorkbook } from '../support/sampleWorkbook';
+import { expect, test } from './fixtures';
+
+async function getWelcomeCodes(page: Page, simUrl: string) {
+  await page.getByLabel('Name', { exact: true }).fill('Marketing');
+  await page.getByLabel('Altcraft address').fill(simUrl);
+  await page.getByLabel('API token').fill(DEMO_TOKEN);
+  await page.getByRole('button', { name: 'Save connection' }).click();
+  await page.getByLabel('Loyalty program ID').fill('1');
+  await page.getByRole('button', { name: 'Get codes', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 3 })).toContainText('100 codes');
+}
+
+const shownCodes = (page: Page) => page.locator('[role=gridcell].col-code').allTextContents();
+const summaryLine = (page: Page) => page.getByText(/^Showing \d+ of \d+ codes/);
+
+test('filters by status with counts, searches as you type, and sorts by a column', async ({ page, sim }) => {
+  await getWelcomeCodes(page, sim.url);
+  const expected = sampleProgram(1);
+  const expiredCount = expected.filter(
+    (c) =>
+      c.activated === undefined &&
+      (c.expired === true || (typeof c.expired === 'string' && c.expired !== '')),
+  ).length;
+
+  await page.getByRole('button', { name: `Expired ${expiredCount}` }).click();
+  await expect(summaryLine(page)).toHaveText(`Showing ${expiredCount} of 100 codes`);
+  await expect(page.getByRole('button', { name: `Expired ${expiredCount}` })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  for (const status of await page.locator('[role=gridcell].col-status').allTextContents())
+    expect(status).toBe('Expired');
+
+  await page.getByRole('button', { name: /^All/ }).click();
+  await page.getByLabel('Search codes').fill('WELCOME-03');
+  const matching = expected.filter((c) => c.code.toLowerCase().includes('welcome-03')).length;
+  expect(matching).toBeGreaterThan(0);
+  await expect(summaryLine(page)).toHaveText(`Showing ${matching} of 100 codes`);
+  const found = await shownCodes(page);
+  expect(found.length).toBeGreaterThan(0);
+  for (const code of found) expect(code.toLowerCase()).toContain('welcome-03');
+
+  await page.getByLabel('Search codes').fill('');
+  await page.getByRole('button', { name: 'Code', exact: true }).click();
+  await expect(page.getByRole('columnheader', { name: 'Code', exact: true })).toHaveAttribute('aria-sort', 'ascending');
+  const sorted = [...expected.map((c) => c.code)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  await expect.poll(async () => (await shownCodes(page))[0]).toBe(sorted[0]);
+  await page.getByRole('button', { name: 'Code', exact: true }).click();
+  await expect(page.getByRole('columnheader', { name: 'Code', exact: true })).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(async () => (await shownCodes(page))[0]).toBe(sorted.at(-1));
+});
+
+test('saves only the codes shown as CSV, lists the export, opens it and shows it in its folder', async ({
+  page,
+  sim,
+  app,
+  workDir,
+}) => {
+  await getWelcomeCodes(page, sim.url);
+  await page.getByLabel('Search codes').fill('welcome-04');
+  const matching = sampleProgram(1).filter((c) => c.code.toLowerCase().includes('welcome-04')).length;
+  await expect(summaryLine(page)).toHaveText(`Showing ${matching} of 100 codes`);
+  await page.getByLabel('Only the codes shown').check();
+  const target = join(workDir, 'welcome.csv');
+  app.dialogs.nextSaveTarget = target;
+  await page.getByRole('button', { name: 'Save as CSV…' }).click();
+  await expect(page.getByText(/^Saved \d+ codes to/)).toBeVisible();
+  expect(app.dialogs.requests.at(-1)?.defaultPath).toMatch(/Loyalty 1 promo codes \d{4}-\d{2}-\d{2}\.csv$/);
+
+  const csv = await readFile(target, 'utf8');
+  expect(csv.startsWith('\ufeff')).toBe(true);
+  const lines = csv.trim().split('\r\n');
+  expect(lines[0]).toContain('Code');
+  expect(lines.length - 1).toBe(
+    sampleProgram(1).filter((c) => c.code.toLowerCase().includes('welcome-04')).length,
+  );
+
+  const recent = page.getByRole('region', { name: 'Recent exports' });
+  await expect(recent).toContainText('welcome.csv');
+  await recent.getByRole('button', { name: 'Open welcome.csv' }).click();
+  await recent.getByRole('button', { name: 'Show welcome.csv in its folder' }).click();
+  await expect.poll(() => app.desktop.opened).toEqual([target]);
+  await expect.poll(() => app.desktop.shown).toEqual([target]);
+
+  // A file that is gone is marked, not offered.
+  await rm(target);
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Recent exports' })).toContainText(
+    'The file is no longer there',
+  );
+});
+
+test('opens a saved workbook for offline review with the same table, filters and counts', async ({
+  page,
+  app,
+  workDir,
+}) => {
+  app.dialogs.nextOpenPath = await writeSampleWorkbook(workDir);
+  await page.getByRole('button', { name: 'Open workbook…' }).click();
+  const review = page.getByRole('region', { name: /Workbook sample\.xlsx/ });
+  await expect(review).toBeVisible();
+  await expect(review.getByRole('button', { name: /^All 100/ })).toBeVisible();
+  await expect(review.getByText('Showing 100 of 100 codes')).toBeVisible();
+  await expect
+    .poll(async () => (await review.locator('[role=gridcell].col-code').allTextContents())[0])
+    .toBe(sampleProgram(1)[0]!.code);
+});
+
+test('says plainly when the chosen file is not a workbook of promo codes', async ({ page, app, workDir }) => {
+  const notAWorkbook = join(workDir, 'notes.xlsx');
+  await import('node:fs/promises').then((fs) => fs.writeFile(notAWorkbook, 'just text'));
+  app.dialogs.nextOpenPath = notAWorkbook;
+  await page.getByRole('button', { name: 'Open workbook…' }).click();
+  await expect(page.getByRole('alert')).toContainText('This file is not a workbook of promo codes.');
+});
+
+test('switches between English and Russian and remembers the choice', async ({ page, sim }) => {
+  await getWelcomeCodes(page, sim.url);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+  await expect(page.getByRole('heading', { level: 3 })).toContainText('100 кодов');
+  await expect(page.getByRole('button', { name: 'Сохранить в Excel…' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Язык' })).toHaveValue('ru');
+});
+
+test('works from the keyboard: Enter saves a connection, Escape closes an edit', async ({ page, sim }) => {
+  await page.getByLabel('Name', { exact: true }).fill('Marketing');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(sim.url);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_TOKEN);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Saved in the system keychain')).toBeVisible();
+  await page.getByRole('button', { name: 'Rename' }).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('New name')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('New name')).toHaveCount(0);
+});
