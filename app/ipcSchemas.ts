@@ -12,6 +12,8 @@ const name = z.string().trim().min(1).max(100);
 const programName = z.string().trim().max(100);
 const programRef = z.object({ connectionId, loyaltyId });
 const codeSort = z.object({ column: z.enum(SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }).nullable();
+/** The page's language: workbooks and CSV files get their headers and status words in it. */
+const language = z.enum(['en', 'ru']);
 const codeFilter = z.object({
   status: z.enum(CODE_STATUSES).nullable(),
   search: z.string().max(1000),
@@ -38,11 +40,9 @@ export const callSchemas = {
   }),
   'codes:texts': programRef.extend({
     view: z.object({ filter: codeFilter, sort: codeSort }),
-    ranges: z
-      .array(z.tuple([z.number().int().min(0), z.number().int().min(0)]))
-      .max(10_000),
+    ranges: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])).max(10_000),
   }),
-  'csv:save': programRef.extend({ filter: codeFilter }),
+  'csv:save': programRef.extend({ filter: codeFilter, language }),
   'workbook:open': z.undefined(),
   'exports:list': z.undefined(),
   'exports:open': z.object({ path: z.string().min(1).max(4096) }),
@@ -51,6 +51,7 @@ export const callSchemas = {
     connectionId,
     loyaltyIds: z.array(loyaltyId).min(1).max(100),
     filter: codeFilter,
+    language,
   }),
 } as const;
 

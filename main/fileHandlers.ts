@@ -50,7 +50,7 @@ export function createFileHandlers(
   };
 
   return {
-    'workbook:save': async ({ connectionId, loyaltyIds, filter }, context) => {
+    'workbook:save': async ({ connectionId, loyaltyIds, filter, language }, context) => {
       const connection = connections.get(connectionId);
       for (const loyaltyId of loyaltyIds) requireFetched(connectionId, loyaltyId);
       const exportedAt = now();
@@ -74,7 +74,7 @@ export function createFileHandlers(
         exportedAt,
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         appVersion: deps.appVersion,
-        language: 'en',
+        language,
         onProgress: (p) => context.emit('workbook:progress', p),
       });
       await remember({
@@ -87,7 +87,7 @@ export function createFileHandlers(
       return { path: result.path, rows: result.rows, sheetNames: result.sheets.flatMap((s) => s.sheetNames) };
     },
 
-    'csv:save': async ({ connectionId, loyaltyId, filter }, context) => {
+    'csv:save': async ({ connectionId, loyaltyId, filter, language }, context) => {
       const connection = connections.get(connectionId);
       requireFetched(connectionId, loyaltyId);
       const exportedAt = now();
@@ -103,7 +103,7 @@ export function createFileHandlers(
         },
         filter: isFiltered(filter) ? filter : null,
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-        language: 'en',
+        language,
         onProgress: (p) => context.emit('workbook:progress', p),
       });
       await remember({

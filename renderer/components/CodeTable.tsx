@@ -94,7 +94,7 @@ export function CodeTable({
   return (
     <div
       className="code-grid"
-      role="table"
+      role="grid"
       aria-label={t('codes.tableLabel')}
       aria-rowcount={count + 1}
       aria-multiselectable="true"
@@ -141,7 +141,7 @@ export function CodeTable({
                 onClick={(event) => onRowClick(event, item.index)}
               >
                 {SORT_COLUMNS.map((column) => (
-                  <div key={column} role="cell" className={`code-cell col-${column}`}>
+                  <div key={column} role="gridcell" className={`code-cell col-${column}`}>
                     {row === undefined ? (column === 'code' ? '…' : null) : cell(row, column)}
                   </div>
                 ))}

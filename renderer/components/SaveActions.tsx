@@ -24,7 +24,8 @@ export function SaveActions({
   view: CodeView;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage === 'ru' ? 'ru' : 'en';
   const filtered = view.filter.status !== null || view.filter.search !== '';
   const [onlyShown, setOnlyShown] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -39,8 +40,13 @@ export function SaveActions({
     try {
       const result =
         kind === 'xlsx'
-          ? await call('workbook:save', { connectionId, loyaltyIds: [loyaltyId, ...alsoLoyaltyIds], filter })
-          : await call('csv:save', { connectionId, loyaltyId, filter });
+          ? await call('workbook:save', {
+              connectionId,
+              loyaltyIds: [loyaltyId, ...alsoLoyaltyIds],
+              filter,
+              language,
+            })
+          : await call('csv:save', { connectionId, loyaltyId, filter, language });
       setSaved(result);
       if (result !== null) onSaved();
     } catch (failure) {
