@@ -66,6 +66,7 @@ export async function writeExport(request: WriteRequest): Promise<WrittenExport>
       host: request.host,
       programs,
       filter,
+      statuses: request.statuses,
       exportedAt: request.exportedAt,
       timeZone: request.timeZone,
       appVersion: request.appVersion,

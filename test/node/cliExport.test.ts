@@ -69,7 +69,9 @@ describe.concurrent('promo-exporter export', () => {
       env: env(),
     });
     expect(run.code).toBe(0);
-    const rows = (await readWithOpenpyxl(out))['Loyalty 1']?.slice(1) ?? [];
+    const book = await readWithOpenpyxl(out);
+    expect(book.Summary).toContainEqual(['Filter', 'status: Activated, Expired']);
+    const rows = book['Loyalty 1']?.slice(1) ?? [];
     const expected = sampleProgram(1).filter((code) => ['activated', 'expired'].includes(simStatus(code)));
     expect(rows.map((row) => row[0])).toEqual(expected.map((code) => code.code));
     expect(new Set(rows.map((row) => row[1]))).toEqual(new Set(['Activated', 'Expired']));

@@ -2,7 +2,7 @@
 // by which app version, with which filter, and per program its ID, name, counts and sheet names. The
 // reader uses the program table to map sheet names back to loyalty IDs.
 
-import { CODE_STATUSES, type CodeFilter } from '../../../app/promoCode';
+import { CODE_STATUSES, type CodeFilter, type CodeStatus } from '../../../app/promoCode';
 import { escapeSharedString, needsSharedString } from './excelText';
 import type { LocalClock } from './localClock';
 import { BOLD_STYLE, NO_STYLE, dateStyle, type StreamingBook } from './streamingBook';
@@ -21,6 +21,8 @@ export interface SummaryFacts {
   timeZone: string;
   appVersion: string;
   filter: CodeFilter | null;
+  /** Statuses kept when several were chosen (the command line's --status); Summary names them. */
+  statuses?: readonly CodeStatus[] | null;
   language: WorkbookLanguage;
 }
 
@@ -52,7 +54,10 @@ export function writeSummarySheet(
   write([labels.exportedAt, clock.serial(facts.exportedAt.getTime())], [BOLD_STYLE, DATE_STYLE]);
   write([labels.timeZone, facts.timeZone], [BOLD_STYLE, NO_STYLE]);
   write([labels.appVersion, facts.appVersion], [BOLD_STYLE, NO_STYLE]);
-  write([labels.filter, describeFilter(facts.filter, facts.language)], [BOLD_STYLE, NO_STYLE]);
+  write(
+    [labels.filter, describeFilter(facts.filter, facts.language, facts.statuses ?? null)],
+    [BOLD_STYLE, NO_STYLE],
+  );
   rowNumber += 1; // a blank row before the program table
 
   const header = [
@@ -92,11 +97,16 @@ export function hostOnly(host: string): string {
   }
 }
 
-export function describeFilter(filter: CodeFilter | null, language: WorkbookLanguage): string {
+export function describeFilter(
+  filter: CodeFilter | null,
+  language: WorkbookLanguage,
+  statuses: readonly CodeStatus[] | null = null,
+): string {
   const labels = SUMMARY_LABELS[language];
-  if (filter === null || (filter.status === null && filter.search === '')) return labels.noFilter;
   const parts: string[] = [];
-  if (filter.status !== null) parts.push(`${labels.filterStatus}: ${STATUS_WORDS[language][filter.status]}`);
-  if (filter.search !== '') parts.push(`${labels.filterSearch}: "${filter.search}"`);
-  return parts.join('; ');
+  const chosen = statuses ?? (filter?.status != null ? [filter.status] : []);
+  if (chosen.length > 0)
+    parts.push(`${labels.filterStatus}: ${chosen.map((s) => STATUS_WORDS[language][s]).join(', ')}`);
+  if (filter !== null && filter.search !== '') parts.push(`${labels.filterSearch}: "${filter.search}"`);
+  return parts.length === 0 ? labels.noFilter : parts.join('; ');
 }

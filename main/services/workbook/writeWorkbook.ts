@@ -2,7 +2,7 @@
 // streaming writer, saved atomically. Plain Node: it runs the same in the main process, a worker thread,
 // the CLI and tests.
 
-import type { CodeFilter, StatusCounts } from '../../../app/promoCode';
+import type { CodeFilter, CodeStatus, StatusCounts } from '../../../app/promoCode';
 import { saveAtomically, throwIfCancelled } from './atomicSave';
 import { createLocalClock } from './localClock';
 import { writeProgramSheets } from './programSheets';
@@ -23,6 +23,8 @@ export interface WorkbookRequest {
   programs: readonly ProgramCodes[];
   /** When given, only the codes it shows are exported; Summary says which filter it was. */
   filter: CodeFilter | null;
+  /** Statuses kept when several were chosen (the command line's --status); Summary names them. */
+  statuses?: readonly CodeStatus[] | null;
   exportedAt: Date;
   /** IANA name, e.g. `Europe/Moscow`; dates are written as wall-clock time there. */
   timeZone: string;
