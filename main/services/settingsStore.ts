@@ -1,10 +1,10 @@
 // Non-secret settings (connections without tokens, their loyalty programs, window size, last
 // folder) in one JSON file in the app's data folder. Written atomically; a corrupt file is set
-// aside and reported, never a crash at start.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+// aside and reported, never a crash at start. Saved the way workbooks are: complete or not at all.
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { saveAtomically } from './workbook/atomicSave';
 
 const programSchema = z.object({
   loyaltyId: z.number().int().positive(),
@@ -62,18 +62,47 @@ export async function openSettingsStore(dataDir: string): Promise<SettingsStore>
   await mkdir(dataDir, { recursive: true });
   const { settings: loaded, setAsidePath } = await load(file);
   let current = loaded;
+  let seen = await modifiedAt(file);
   let queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * The app and the command line share this file: when someone else wrote it since we last did,
+   * their version is the base for our change, so neither process drops the other's connections.
+   */
+  const latest = async (): Promise<Settings> => {
+    const now = await modifiedAt(file);
+    if (now === seen) return current;
+    try {
+      return settingsSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    } catch {
+      return current;
+    }
+  };
+
   return {
     get: () => current,
     setAsidePath,
     update(change) {
-      const next = settingsSchema.parse(change(structuredClone(current)));
-      current = next;
-      const write = queue.then(() => writeAtomically(file, JSON.stringify(next, null, 2)));
-      queue = write.catch(() => undefined);
-      return write.then(() => next);
+      const step = queue.then(async () => {
+        const next = settingsSchema.parse(change(structuredClone(await latest())));
+        await saveAtomically(file, async (output) => {
+          output.end(JSON.stringify(next, null, 2));
+        });
+        current = next;
+        seen = await modifiedAt(file);
+        return next;
+      });
+      queue = step.catch(() => undefined);
+      return step;
     },
   };
+}
+
+async function modifiedAt(file: string): Promise<number | null> {
+  return stat(file).then(
+    (s) => s.mtimeMs,
+    () => null,
+  );
 }
 
 async function load(file: string): Promise<{ settings: Settings; setAsidePath: string | null }> {
@@ -91,23 +120,5 @@ async function load(file: string): Promise<{ settings: Settings; setAsidePath: s
     const setAsidePath = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     await rename(file, setAsidePath);
     return { settings: defaultSettings(), setAsidePath };
-  }
-}
-
-/** Temporary file in the same folder, flushed to disk, then renamed over the old one. */
-export async function writeAtomically(file: string, content: string): Promise<void> {
-  const temporary = join(dirname(file), `.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temporary, 'w', 0o600);
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
   }
 }

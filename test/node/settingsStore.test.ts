@@ -36,6 +36,23 @@ describe('settingsStore', () => {
     expect(saved.connections).toHaveLength(20);
   });
 
+  it('builds on what another process (the command line) wrote meanwhile, instead of dropping it', async () => {
+    const dir = await freshDir();
+    const app = await openSettingsStore(dir);
+    await app.update((s) => ({ ...s, lastSaveFolder: '/exports' }));
+    const cli = await openSettingsStore(dir);
+    await cli.update((s) => ({
+      ...s,
+      connections: [{ id: 'c1', name: 'Shop', host: 'https://h', programs: [] }],
+    }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await app.update((s) => ({ ...s, window: { width: 900, height: 700, maximized: false } }));
+    const saved = (await openSettingsStore(dir)).get();
+    expect(saved.connections.map((c) => c.name)).toEqual(['Shop']);
+    expect(saved.window?.width).toBe(900);
+    expect(saved.lastSaveFolder).toBe('/exports');
+  });
+
   it('sets a corrupt settings file aside and starts fresh instead of crashing', async () => {
     const dir = await freshDir();
     await writeFile(join(dir, SETTINGS_FILE), '{"version": 1, "connections": [tru');
