@@ -21,6 +21,9 @@ if [ "$(uname -s)" = Linux ] && [ -z "${PROMO_EXPORTER_PRIVATE_KEYRING:-}" ] && 
   need dbus-run-session dbus
   need gnome-keyring-daemon gnome-keyring
   echo "No Secret Service answers: starting a private one (dbus-run-session + gnome-keyring) for the tests."
+  # Its keyring files live in a folder of this run's own, apart from any other keyring daemon's.
+  XDG_DATA_HOME="$(mktemp -d)"
+  export XDG_DATA_HOME
   exec dbus-run-session -- bash -c '
     echo -n promo-exporter-tests | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     PROMO_EXPORTER_PRIVATE_KEYRING=1 exec bash test/run-tests.sh' 2> >(grep -v "Failed to set fd limit" >&2)
