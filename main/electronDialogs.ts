@@ -17,13 +17,17 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const owner = window();
-      const answer = owner === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
-      return answer.canceled || answer.filePath === undefined || answer.filePath === '' ? null : answer.filePath;
+      const answer =
+        owner === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
+      return answer.canceled || answer.filePath === undefined || answer.filePath === ''
+        ? null
+        : answer.filePath;
     },
     async chooseWorkbookToOpen({ defaultPath }) {
       const options: OpenDialogOptions = { defaultPath, filters: FILTERS.xlsx, properties: ['openFile'] };
       const owner = window();
-      const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
+      const answer =
+        owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
       return answer.canceled ? null : (answer.filePaths[0] ?? null);
     },
   };

@@ -47,11 +47,17 @@ test('filters by status with counts, searches as you type, and sorts by a column
 
   await page.getByLabel('Search codes').fill('');
   await page.getByRole('button', { name: 'Code', exact: true }).click();
-  await expect(page.getByRole('columnheader', { name: 'Code', exact: true })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByRole('columnheader', { name: 'Code', exact: true })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
   const sorted = [...expected.map((c) => c.code)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   await expect.poll(async () => (await shownCodes(page))[0]).toBe(sorted[0]);
   await page.getByRole('button', { name: 'Code', exact: true }).click();
-  await expect(page.getByRole('columnheader', { name: 'Code', exact: true })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: 'Code', exact: true })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
   await expect.poll(async () => (await shownCodes(page))[0]).toBe(sorted.at(-1));
 });
 
