@@ -37,7 +37,9 @@ export default defineConfig({
   main: {
     plugins: [executableCli()],
     // The app's entry and the command line's, which runs in plain Node with the same services.
-    build: { rolldownOptions: { input: { index: resolve('main/index.ts'), cli: resolve('main/cli/index.ts') } } },
+    build: {
+      rolldownOptions: { input: { index: resolve('main/index.ts'), cli: resolve('main/cli/index.ts') } },
+    },
   },
   preload: {
     // One CommonJS file: a sandboxed preload cannot load ES modules or other files.

@@ -32,7 +32,12 @@ export interface CodeLibrary {
     limit: number,
   ): CodePage | null;
   /** The codes at positions [first, last] of a view, in order; null when the program is not here. */
-  codesAt(connectionId: string, loyaltyId: number, view: CodeView, ranges: [number, number][]): string[] | null;
+  codesAt(
+    connectionId: string,
+    loyaltyId: number,
+    view: CodeView,
+    ranges: [number, number][],
+  ): string[] | null;
 }
 
 const SEPARATOR = '\u0000';
