@@ -137,13 +137,21 @@ export interface RecentExportView {
 }
 
 /** Events from main to the page. */
+/** What the application menu asks the page to do. */
+export type MenuCommand = 'open-workbook' | 'save-excel' | 'save-csv';
+
 export interface AppEvents {
+  'menu:command': { command: MenuCommand };
   'codes:progress': { connectionId: string; loyaltyId: number; received: number; total: number | null };
   'workbook:progress': { rowsWritten: number; rowsTotal: number };
 }
 
 export type EventName = keyof AppEvents;
-export const EVENT_NAMES = ['codes:progress', 'workbook:progress'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'codes:progress',
+  'workbook:progress',
+  'menu:command',
+] as const satisfies readonly EventName[];
 
 /** The page's API, as the preload exposes it on `window.promoExporter`. */
 export type PageApi = {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorInfo } from '../../app/appError';
 import type { AppNotices, OpenedWorkbook as Opened } from '../../app/ipcContract';
@@ -12,6 +12,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OpenedWorkbook } from './OpenedWorkbook';
 import { RecentExports } from './RecentExports';
+import { MENU_SAVE_EVENT } from './SaveActions';
 
 export function App() {
   const { t } = useTranslation();
@@ -22,11 +23,7 @@ export function App() {
   const [openError, setOpenError] = useState<AppErrorInfo | null>(null);
   const connection = connections?.[0] ?? null;
 
-  useEffect(() => {
-    void call('app:notices').then(setNotices);
-  }, []);
-
-  const openWorkbook = async () => {
+  const openWorkbook = useCallback(async () => {
     setOpenError(null);
     try {
       const workbook = await call('workbook:open');
@@ -34,7 +31,21 @@ export function App() {
     } catch (failure) {
       setOpenError(failureInfo(failure));
     }
-  };
+  }, []);
+
+  useEffect(() => {
+    void call('app:notices').then(setNotices);
+  }, []);
+
+  // The application menu's File items: opening is the page's own; saving goes to the code browser.
+  useEffect(
+    () =>
+      window.promoExporter.on('menu:command', ({ command }) => {
+        if (command === 'open-workbook') void openWorkbook();
+        else window.dispatchEvent(new CustomEvent(MENU_SAVE_EVENT, { detail: command }));
+      }),
+    [openWorkbook],
+  );
 
   return (
     <main className="app" aria-busy={connections === null}>

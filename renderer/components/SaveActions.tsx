@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorInfo } from '../../app/appError';
 import type { CodeView } from '../../app/codeView';
 import type { SavedWorkbook } from '../../app/ipcContract';
 import { call, failureInfo } from '../api';
 import { ErrorNotice } from './ErrorNotice';
+
+/** Raised on window when the File menu asks to save; the code browser on screen answers it. */
+export const MENU_SAVE_EVENT = 'promo-exporter:menu-save';
 
 /**
  * "Save as Excel…" and "Save as CSV…": all codes, or only the ones the filter shows; the programs
@@ -55,6 +58,17 @@ export function SaveActions({
       setSaving(false);
     }
   };
+
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+  useEffect(() => {
+    const onMenu = (event: Event) =>
+      void saveRef.current((event as CustomEvent).detail === 'save-csv' ? 'csv' : 'xlsx');
+    window.addEventListener(MENU_SAVE_EVENT, onMenu);
+    return () => window.removeEventListener(MENU_SAVE_EVENT, onMenu);
+  }, []);
 
   return (
     <div className="save-actions">

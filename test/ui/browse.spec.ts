@@ -149,3 +149,20 @@ test('works from the keyboard: Enter saves a connection, Escape closes an edit',
   await page.keyboard.press('Escape');
   await expect(page.getByLabel('New name')).toHaveCount(0);
 });
+
+test("the File menu's Open workbook and Save as Excel reach the page", async ({
+  page,
+  sim,
+  app,
+  workDir,
+}) => {
+  app.dialogs.nextOpenPath = await writeSampleWorkbook(workDir);
+  // What the main process sends when the menu item is chosen.
+  await page.evaluate(() => window.__promoExporterHarness.emit('menu:command', { command: 'open-workbook' }));
+  await expect(page.getByRole('region', { name: /Workbook sample\.xlsx/ })).toBeVisible();
+
+  await getWelcomeCodes(page, sim.url);
+  app.dialogs.nextSaveTarget = join(workDir, 'from-menu.xlsx');
+  await page.evaluate(() => window.__promoExporterHarness.emit('menu:command', { command: 'save-excel' }));
+  await expect(page.getByText(/^Saved 100 codes to .*from-menu\.xlsx$/)).toBeVisible();
+});
