@@ -21,7 +21,9 @@ export function App() {
   const [notices, setNotices] = useState<AppNotices | null>(null);
   const [opened, setOpened] = useState<Opened | null>(null);
   const [openError, setOpenError] = useState<AppErrorInfo | null>(null);
-  const connection = connections?.[0] ?? null;
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const connection = connections?.find((c) => c.id === chosenId) ?? connections?.[0] ?? null;
 
   const openWorkbook = useCallback(async () => {
     setOpenError(null);
@@ -67,7 +69,39 @@ export function App() {
       {opened !== null && (
         <OpenedWorkbook key={opened.sourceId} workbook={opened} onClose={() => setOpened(null)} />
       )}
-      {connections !== null && connection === null && <ConnectionForm onSave={add} />}
+      {connections !== null && (connection === null || adding) && (
+        <ConnectionForm
+          onSave={async (input) => {
+            const added = await add(input);
+            setChosenId(added.id);
+            setAdding(false);
+          }}
+          {...(connection === null ? {} : { onCancel: () => setAdding(false) })}
+        />
+      )}
+      {connections !== null && connections.length > 0 && !adding && (
+        <div className="connection-picker">
+          {connections.length > 1 && (
+            <label className="checkbox">
+              <span aria-hidden="true">{t('connection.choose')}</span>
+              <select
+                value={connection?.id}
+                onChange={(e) => setChosenId(e.target.value)}
+                aria-label={t('connection.choose')}
+              >
+                {connections.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button type="button" onClick={() => setAdding(true)}>
+            {t('connection.add')}
+          </button>
+        </div>
+      )}
       {connection !== null && (
         <>
           <ConnectionCard connection={connection} onChanged={reload} />

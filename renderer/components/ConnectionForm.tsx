@@ -9,8 +9,10 @@ import { ErrorNotice } from './ErrorNotice';
 /** Adding a connection: a name, the Altcraft address (checked as it is typed) and the token. */
 export function ConnectionForm({
   onSave,
+  onCancel,
 }: {
   onSave: (input: { name: string; host: string; token: string }) => Promise<void>;
+  onCancel?: () => void;
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
@@ -42,7 +44,14 @@ export function ConnectionForm({
   };
 
   return (
-    <form className="card" onSubmit={(event) => void submit(event)} aria-labelledby="connection-heading">
+    <form
+      className="card"
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel?.();
+      }}
+      aria-labelledby="connection-heading"
+    >
       <h2 id="connection-heading">{t('connection.heading')}</h2>
       <p>{t('connection.intro')}</p>
       <label>
@@ -72,9 +81,16 @@ export function ConnectionForm({
         <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
       </label>
       {error !== null && <ErrorNotice error={error} />}
-      <button type="submit" disabled={!ready}>
-        {saving ? t('connection.saving') : t('connection.save')}
-      </button>
+      <span className="actions-left">
+        <button type="submit" disabled={!ready}>
+          {saving ? t('connection.saving') : t('connection.save')}
+        </button>
+        {onCancel !== undefined && (
+          <button type="button" onClick={onCancel}>
+            {t('connection.cancel')}
+          </button>
+        )}
+      </span>
     </form>
   );
 }

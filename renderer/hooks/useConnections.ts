@@ -22,8 +22,9 @@ export function useConnections() {
 
   const add = useCallback(
     async (input: { name: string; host: string; token: string }) => {
-      await call('connections:add', input);
+      const added = await call('connections:add', input);
       await reload();
+      return added;
     },
     [reload],
   );

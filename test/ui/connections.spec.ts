@@ -103,3 +103,15 @@ test('cancels a download that is under way and says so', async ({ page, sim }) =
   await expect(page.getByRole('alert')).toContainText('Cancelled.');
   await expect(page.getByRole('button', { name: 'Get codes', exact: true })).toBeEnabled();
 });
+
+test('keeps several connections and switches between them', async ({ page, sim }) => {
+  await addConnection(page, sim.url, DEMO_TOKEN);
+  await page.getByRole('button', { name: 'Add connection' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Second');
+  await page.getByLabel('Altcraft address').fill(sim.url);
+  await page.getByLabel('API token').fill(DEMO_TOKEN);
+  await page.getByRole('button', { name: 'Save connection' }).click();
+  await expect(page.getByRole('region', { name: 'Altcraft connection' })).toContainText('Second');
+  await page.getByLabel('Connection', { exact: true }).selectOption({ label: 'Marketing' });
+  await expect(page.getByRole('region', { name: 'Altcraft connection' })).toContainText('Marketing');
+});
