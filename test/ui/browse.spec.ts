@@ -3,16 +3,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_TOKEN, sampleProgram } from '../altcraft-sim/programs';
 import { writeSampleWorkbook } from '../support/sampleWorkbook';
-import { expect, test } from './fixtures';
+import { addConnection, expect, getCodes, test } from './fixtures';
 
 async function getWelcomeCodes(page: Page, simUrl: string) {
-  await page.getByLabel('Name', { exact: true }).fill('Marketing');
-  await page.getByLabel('Altcraft address').fill(simUrl);
-  await page.getByLabel('API token').fill(DEMO_TOKEN);
-  await page.getByRole('button', { name: 'Save connection' }).click();
-  await page.getByLabel('Loyalty program ID').fill('1');
-  await page.getByRole('button', { name: 'Get codes', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 3 })).toContainText('100 codes');
+  await addConnection(page, simUrl, DEMO_TOKEN);
+  await getCodes(page, 1, 100);
 }
 
 const shownCodes = (page: Page) => page.locator('[role=gridcell].col-code').allTextContents();

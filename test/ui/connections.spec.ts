@@ -1,15 +1,6 @@
 import keytar from 'keytar';
 import { DEMO_TOKEN, sampleProgram } from '../altcraft-sim/programs';
-import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
-
-async function addConnection(page: Page, host: string, token: string) {
-  await page.getByLabel('Name').fill('Marketing');
-  await page.getByLabel('Altcraft address').fill(host);
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Save connection' }).click();
-  await expect(page.getByText('Saved in the system keychain')).toBeVisible();
-}
+import { addConnection, expect, test } from './fixtures';
 
 test('accepts the full export_all address as pasted and shows it normalised', async ({ page, sim, app }) => {
   await page.getByLabel('Altcraft address').fill(`  ${sim.url}/api/v1.1/promocodes/export_all `);

@@ -1,6 +1,7 @@
 // Playwright fixtures: a simulator on loopback, a fresh data folder, a private keychain service name,
 // and the built page wired to the real handler table.
-import { test as base } from '@playwright/test';
+import { expect as pwExpect, test as base } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,3 +45,24 @@ export const test = base.extend<{ sim: Sim; workDir: string; app: Harness }>({
 });
 
 export { expect } from '@playwright/test';
+
+/** First run: adds a connection through the form, as a person would, and waits until it is saved. */
+export async function addConnection(
+  page: Page,
+  host: string,
+  token: string,
+  name = 'Marketing',
+): Promise<void> {
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Altcraft address').fill(host);
+  await page.getByLabel('API token').fill(token);
+  await page.getByRole('button', { name: 'Save connection' }).click();
+  await pwExpect(page.getByText('Saved in the system keychain')).toBeVisible();
+}
+
+/** Types a loyalty program's ID, gets its codes and waits for the count above the table. */
+export async function getCodes(page: Page, loyaltyId: number, count: number): Promise<void> {
+  await page.getByLabel('Loyalty program ID').fill(String(loyaltyId));
+  await page.getByRole('button', { name: 'Get codes', exact: true }).click();
+  await pwExpect(page.getByRole('heading', { level: 3 })).toContainText(`${count} codes`);
+}

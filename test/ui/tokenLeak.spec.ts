@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO_TOKEN } from '../altcraft-sim/programs';
-import { expect, test } from './fixtures';
+import { addConnection, expect, test } from './fixtures';
 
 const run = promisify(execFile);
 
@@ -29,10 +29,7 @@ test('the token is nowhere but the keychain after the whole path', async ({ page
   const consoleLines: string[] = [];
   page.on('console', (message) => consoleLines.push(message.text()));
 
-  await page.getByLabel('Name').fill('Marketing');
-  await page.getByLabel('Altcraft address').fill(sim.url);
-  await page.getByLabel('API token').fill(DEMO_TOKEN);
-  await page.getByRole('button', { name: 'Save connection' }).click();
+  await addConnection(page, sim.url, DEMO_TOKEN);
   await page.getByRole('button', { name: 'Check' }).click();
   await expect(page.getByText('The address and token work.')).toBeVisible();
   await page.getByLabel('Loyalty program ID').fill('1');
