@@ -36,9 +36,15 @@ function executableCli(): Plugin {
 export default defineConfig({
   main: {
     plugins: [executableCli()],
-    // The app's entry and the command line's, which runs in plain Node with the same services.
+    // The app's entry, the command line's (plain Node, the same services) and the code worker's thread.
     build: {
-      rolldownOptions: { input: { index: resolve('main/index.ts'), cli: resolve('main/cli/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve('main/index.ts'),
+          cli: resolve('main/cli/index.ts'),
+          codeWorker: resolve('main/codeWorker/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,12 +1,12 @@
 // Builds the services and the handler table from plain Node parts. The Electron shell, the command
 // line and the UI test harness all go through here, so they run the same code.
 import { createAltcraftClient } from './services/altcraft/client';
-import { createCodeLibrary } from './services/codeLibrary';
 import { createConnections } from './services/connections';
 import { openSettingsStore } from './services/settingsStore';
 import type { SecretStore } from './services/tokenVault';
 import { createTokenVault, KEYCHAIN_SERVICE } from './services/tokenVault';
-import { readWorkbook, writeCsv, writeWorkbook } from './services/workbook';
+import { readWorkbook } from './services/workbook';
+import { startCodeWorker } from './codeWorker/workerLibrary';
 import type { Desktop, Dialogs } from './dialogs';
 import { createHandlers } from './handlers';
 
@@ -20,21 +20,29 @@ export interface ServiceOptions {
   fetch?: typeof fetch;
   keychainService?: string;
   secretStore?: SecretStore;
+  /** The code worker's script, when not the default (see startCodeWorker). */
+  codeWorkerScript?: URL;
 }
 
 export async function composeServices(options: ServiceOptions) {
   const settings = await openSettingsStore(options.dataDir);
   const vault = createTokenVault(options.secretStore, options.keychainService ?? KEYCHAIN_SERVICE);
   const connections = createConnections(settings, vault);
-  const library = createCodeLibrary();
-  const altcraft = createAltcraftClient(options.fetch === undefined ? {} : { fetch: options.fetch });
+  // The codes live in a worker thread: it parses each answer, holds the codes compactly, answers the
+  // page's queries and writes the exports, so the main process only moves bytes.
+  const library = startCodeWorker(
+    options.codeWorkerScript === undefined ? {} : { script: options.codeWorkerScript },
+  );
+  const fetchOption = options.fetch === undefined ? {} : { fetch: options.fetch };
+  // "Check" keeps its small answers on this thread: nothing of it is stored.
+  const checking = createAltcraftClient(fetchOption);
+  const fetching = createAltcraftClient({ ...fetchOption, judge: library.judge });
+  const altcraft = { exportAll: fetching.exportAll, check: checking.check };
   const handlers = createHandlers({
     connections,
     vault,
     library,
     altcraft,
-    writeWorkbook,
-    writeCsv,
     readWorkbook,
     dialogs: options.dialogs,
     desktop: options.desktop,

@@ -3,7 +3,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../app/appError';
-import type { CodeFilter, PromoCode } from '../app/promoCode';
 import type { HandlerDeps, Handlers } from './handlers';
 import type { RecentExport } from './services/settingsStore';
 
@@ -12,8 +11,8 @@ const RECENT_EXPORTS_KEPT = 20;
 type FileCalls =
   'workbook:save' | 'csv:save' | 'workbook:open' | 'exports:list' | 'exports:open' | 'exports:showInFolder';
 
-export function createFileHandlers(
-  deps: HandlerDeps,
+export function createFileHandlers<Fetched>(
+  deps: HandlerDeps<Fetched>,
   programLabel: (connectionId: string, loyaltyId: number) => string,
 ): Pick<Handlers, FileCalls> {
   const { connections, library, settings } = deps;
@@ -64,13 +63,13 @@ export function createFileHandlers(
       const programs = loyaltyIds.map((loyaltyId) => ({
         loyaltyId,
         name: connection.programs.find((p) => p.loyaltyId === loyaltyId)?.name ?? null,
-        codes: library.matching(connectionId, loyaltyId, { filter, sort: null }) as readonly PromoCode[],
       }));
-      const result = await deps.writeWorkbook({
+      const result = await library.writeWorkbook({
         target,
         host: connection.host,
+        connectionId,
         programs,
-        filter: isFiltered(filter) ? filter : null,
+        filter,
         exportedAt,
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         appVersion: deps.appVersion,
@@ -94,14 +93,14 @@ export function createFileHandlers(
       const label = programLabel(connectionId, loyaltyId);
       const target = await chooseTarget(`${label} promo codes`, 'csv', exportedAt);
       if (target === null) return null;
-      const result = await deps.writeCsv({
+      const result = await library.writeCsv({
         target,
+        connectionId,
         program: {
           loyaltyId,
           name: connection.programs.find((p) => p.loyaltyId === loyaltyId)?.name ?? null,
-          codes: library.matching(connectionId, loyaltyId, { filter, sort: null }),
         },
-        filter: isFiltered(filter) ? filter : null,
+        filter,
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         language,
         onProgress: (p) => context.emit('workbook:progress', p),
@@ -125,18 +124,20 @@ export function createFileHandlers(
       opened += 1;
       const sourceId = `workbook ${opened}`;
       const fetchedAt = now().getTime();
-      const summaries = programs.map((program, index) => {
-        // A program whose ID the workbook does not say gets a stand-in, so it can still be shown.
-        const loyaltyId = program.loyaltyId ?? index + 1;
-        const entry = library.store(sourceId, loyaltyId, program.codes, fetchedAt);
-        return {
-          connectionId: sourceId,
-          loyaltyId,
-          total: program.codes.length,
-          counts: entry.counts,
-          fetchedAt,
-        };
-      });
+      const summaries = await Promise.all(
+        programs.map(async (program, index) => {
+          // A program whose ID the workbook does not say gets a stand-in, so it can still be shown.
+          const loyaltyId = program.loyaltyId ?? index + 1;
+          const entry = await library.store(sourceId, loyaltyId, program.codes, fetchedAt);
+          return {
+            connectionId: sourceId,
+            loyaltyId,
+            total: program.codes.length,
+            counts: entry.counts,
+            fetchedAt,
+          };
+        }),
+      );
       return { sourceId, path, programs: summaries, names: programs.map((p) => p.name) };
     },
 
@@ -161,10 +162,6 @@ export function createFileHandlers(
       return null;
     },
   };
-}
-
-function isFiltered(filter: CodeFilter): boolean {
-  return filter.status !== null || filter.search !== '';
 }
 
 /** yyyy-mm-dd in the computer's time zone, for file names. */

@@ -8,7 +8,7 @@ import type { CodeLibrary } from './services/codeLibrary';
 import type { Connections } from './services/connections';
 import type { SettingsStore } from './services/settingsStore';
 import type { TokenVault } from './services/tokenVault';
-import type { CsvRequest, CsvResult, WorkbookRequest, WorkbookResult } from './services/workbook';
+import type { PromoCode } from '../app/promoCode';
 import type { ReadProgram, ReadWorkbookOptions } from './services/workbook';
 import { createFileHandlers } from './fileHandlers';
 
@@ -21,13 +21,16 @@ export type Handlers = {
   [C in CallChannel]: (arg: CallArg<C>, context: CallContext) => Promise<CallResults[C]>;
 };
 
-export interface HandlerDeps {
+/**
+ * `Fetched` is what the Altcraft client's exportAll gives and the library stores: PromoCodes on this
+ * thread, or a handle to codes parsed in the code worker (see composeServices).
+ */
+export interface HandlerDeps<Fetched = readonly PromoCode[]> {
   connections: Connections;
   vault: TokenVault;
-  library: CodeLibrary;
-  altcraft: Pick<AltcraftClient, 'exportAll' | 'check'>;
-  writeWorkbook: (request: WorkbookRequest) => Promise<WorkbookResult>;
-  writeCsv: (request: CsvRequest) => Promise<CsvResult>;
+  /** Holds the fetched codes, answers the page's queries and writes the exports. */
+  library: CodeLibrary<NoInfer<Fetched>>;
+  altcraft: Pick<AltcraftClient<Fetched>, 'exportAll' | 'check'>;
   readWorkbook: (path: string, options?: ReadWorkbookOptions) => Promise<{ programs: ReadProgram[] }>;
   dialogs: Dialogs;
   desktop: Desktop;
@@ -40,7 +43,7 @@ export interface HandlerDeps {
 
 const PROGRESS_INTERVAL_MS = 100;
 
-export function createHandlers(deps: HandlerDeps) {
+export function createHandlers<Fetched>(deps: HandlerDeps<Fetched>) {
   const { connections, vault, library } = deps;
   const now = deps.now ?? (() => new Date());
   const downloads = new Map<string, AbortController>();
@@ -81,7 +84,7 @@ export function createHandlers(deps: HandlerDeps) {
       downloads.set(key, controller);
       let lastProgressAt = 0;
       try {
-        const codes = await deps.altcraft.exportAll({
+        const fetched = await deps.altcraft.exportAll({
           host: connection.host,
           token,
           loyaltyId,
@@ -94,9 +97,9 @@ export function createHandlers(deps: HandlerDeps) {
           },
         });
         const fetchedAt = now().getTime();
-        const entry = library.store(connectionId, loyaltyId, codes, fetchedAt);
-        await connections.recordFetch(connectionId, loyaltyId, codes.length, fetchedAt);
-        return { connectionId, loyaltyId, total: codes.length, counts: entry.counts, fetchedAt };
+        const { total, counts } = await library.store(connectionId, loyaltyId, fetched, fetchedAt);
+        await connections.recordFetch(connectionId, loyaltyId, total, fetchedAt);
+        return { connectionId, loyaltyId, total, counts, fetchedAt };
       } finally {
         if (downloads.get(key) === controller) downloads.delete(key);
       }
@@ -108,13 +111,13 @@ export function createHandlers(deps: HandlerDeps) {
     },
 
     'codes:query': async ({ connectionId, loyaltyId, view, offset, limit }) => {
-      const page = library.query(connectionId, loyaltyId, view, offset, limit);
+      const page = await library.query(connectionId, loyaltyId, view, offset, limit);
       if (page === null) throw notFetched();
       return page;
     },
 
     'codes:texts': async ({ connectionId, loyaltyId, view, ranges }) => {
-      const texts = library.codesAt(connectionId, loyaltyId, view, ranges);
+      const texts = await library.codesAt(connectionId, loyaltyId, view, ranges);
       if (texts === null) throw notFetched();
       return texts.join('\n');
     },

@@ -1,16 +1,72 @@
-// The codes fetched in this session, held in the main process and served to the page a window at a
-// time: a million codes never cross IPC in one message. Filtering, searching and sorting work on
-// compact indexes built once per program, so each keystroke costs one pass over typed arrays.
+// The codes fetched in this session, served to the page a window at a time: a million codes never
+// cross IPC in one message. Codes are held as columns (see compactCodes.ts); filtering, searching and
+// sorting work on compact indexes built once per program, so each keystroke costs one pass over typed
+// arrays. The app runs this in its worker thread (main/codeWorker); tests and tools may run it anywhere.
 import type { CodeSort, CodeView } from '../../app/codeView';
 import type { CodePage } from '../../app/ipcContract';
-import type { CodeStatus, PromoCode, StatusCounts } from '../../app/promoCode';
-import { CODE_STATUSES, emptyCounts, statusOf } from '../../app/promoCode';
+import type { CodeFilter, PromoCode, StatusCounts } from '../../app/promoCode';
+import { CODE_STATUSES } from '../../app/promoCode';
+import type { CompactCodes } from '../codeWorker/compactCodes';
+import { compactCodes, promoCodeAt, statusAt } from '../codeWorker/compactCodes';
+import type { CodeList, CsvRequest, CsvResult, WorkbookRequest, WorkbookResult } from './workbook';
+// The writers' own modules, not the workbook index: the worker bundle needs no reader.
+import { writeCsv } from './workbook/writeCsv';
+import { writeWorkbook } from './workbook/writeWorkbook';
+
+export interface StoredCodes {
+  total: number;
+  counts: StatusCounts;
+}
+
+/** A program to export, by its place in the library, with the name its sheet gets. */
+export interface ExportedProgram {
+  loyaltyId: number;
+  name: string | null;
+}
+
+export type LibraryWorkbookRequest = Omit<WorkbookRequest, 'programs' | 'filter'> & {
+  connectionId: string;
+  programs: ExportedProgram[];
+  filter: CodeFilter;
+};
+
+export type LibraryCsvRequest = Omit<CsvRequest, 'program' | 'filter'> & {
+  connectionId: string;
+  program: ExportedProgram;
+  filter: CodeFilter;
+};
+
+/** What the handlers need of the codes fetched this session, wherever they are held. */
+export interface CodeLibrary<Fetched = readonly PromoCode[]> {
+  /** Keeps a program's codes (replacing any kept before) with their counts per status. */
+  store(
+    connectionId: string,
+    loyaltyId: number,
+    codes: Fetched | readonly PromoCode[],
+    fetchedAt: number,
+  ): StoredCodes | Promise<StoredCodes>;
+  has(connectionId: string, loyaltyId: number): boolean;
+  query(
+    connectionId: string,
+    loyaltyId: number,
+    view: CodeView,
+    offset: number,
+    limit: number,
+  ): CodePage | null | Promise<CodePage | null>;
+  /** The codes at positions [first, last] of a view, in order; null when the program is not here. */
+  codesAt(
+    connectionId: string,
+    loyaltyId: number,
+    view: CodeView,
+    ranges: [number, number][],
+  ): string[] | null | Promise<string[] | null>;
+  /** Exports the codes a filter shows (in Altcraft's order) to one workbook. */
+  writeWorkbook(request: LibraryWorkbookRequest): Promise<WorkbookResult>;
+  writeCsv(request: LibraryCsvRequest): Promise<CsvResult>;
+}
 
 interface Entry {
-  codes: readonly PromoCode[];
-  /** Each code's status as an index into CODE_STATUSES. */
-  statuses: Uint8Array;
-  counts: StatusCounts;
+  codes: CompactCodes;
   fetchedAt: number;
   /** Every code lower-cased and joined by NUL, with where each starts: search is one indexOf loop. */
   search: { text: string; starts: Uint32Array } | null;
@@ -19,11 +75,14 @@ interface Entry {
   lastView: { key: string; positions: Uint32Array } | null;
 }
 
-export interface CodeLibrary {
-  store(connectionId: string, loyaltyId: number, codes: readonly PromoCode[], fetchedAt: number): Entry;
-  has(connectionId: string, loyaltyId: number): boolean;
-  /** The codes a view shows, in its order. */
-  matching(connectionId: string, loyaltyId: number, view: CodeView): PromoCode[];
+/** The library on this thread: every answer is immediate. */
+export interface InThreadCodeLibrary extends CodeLibrary {
+  store(
+    connectionId: string,
+    loyaltyId: number,
+    codes: readonly PromoCode[] | CompactCodes,
+    fetchedAt: number,
+  ): StoredCodes;
   query(
     connectionId: string,
     loyaltyId: number,
@@ -31,47 +90,45 @@ export interface CodeLibrary {
     offset: number,
     limit: number,
   ): CodePage | null;
-  /** The codes at positions [first, last] of a view, in order; null when the program is not here. */
   codesAt(
     connectionId: string,
     loyaltyId: number,
     view: CodeView,
     ranges: [number, number][],
   ): string[] | null;
+  /** The codes a view shows, in its order, made on demand. */
+  selection(connectionId: string, loyaltyId: number, view: CodeView): CodeList | null;
+  /** The same as PromoCodes, for small programs and tests. */
+  matching(connectionId: string, loyaltyId: number, view: CodeView): PromoCode[];
 }
 
 const SEPARATOR = '\u0000';
 
-export function createCodeLibrary(): CodeLibrary {
+export function createCodeLibrary(): InThreadCodeLibrary {
   const entries = new Map<string, Entry>();
   const keyOf = (connectionId: string, loyaltyId: number) => `${connectionId}${SEPARATOR}${loyaltyId}`;
+  const notFetched = (loyaltyId: number) => new Error(`Loyalty program ${loyaltyId} has not been fetched.`);
 
-  return {
+  const library: InThreadCodeLibrary = {
     store(connectionId, loyaltyId, codes, fetchedAt) {
-      const statuses = new Uint8Array(codes.length);
-      const counts = emptyCounts();
-      codes.forEach((code, i) => {
-        const status = statusOf(code);
-        statuses[i] = CODE_STATUSES.indexOf(status);
-        counts[status] += 1;
-      });
-      const entry: Entry = {
-        codes,
-        statuses,
-        counts,
-        fetchedAt,
-        search: null,
-        orders: new Map(),
-        lastView: null,
-      };
+      const compact = Array.isArray(codes) ? compactCodes(codes) : (codes as CompactCodes);
+      const entry: Entry = { codes: compact, fetchedAt, search: null, orders: new Map(), lastView: null };
       entries.set(keyOf(connectionId, loyaltyId), entry);
-      return entry;
+      return { total: compact.length, counts: compact.counts };
     },
     has: (connectionId, loyaltyId) => entries.has(keyOf(connectionId, loyaltyId)),
-    matching(connectionId, loyaltyId, view) {
+    selection(connectionId, loyaltyId, view) {
       const entry = entries.get(keyOf(connectionId, loyaltyId));
-      if (entry === undefined) return [];
-      return Array.from(positionsOf(entry, view), (i) => entry.codes[i] as PromoCode);
+      if (entry === undefined) return null;
+      const positions = positionsOf(entry, view);
+      return {
+        length: positions.length,
+        at: (index) => promoCodeAt(entry.codes, positions[index] as number),
+      };
+    },
+    matching(connectionId, loyaltyId, view) {
+      const list = library.selection(connectionId, loyaltyId, view);
+      return list === null ? [] : Array.from({ length: list.length }, (_, i) => list.at(i) as PromoCode);
     },
     codesAt(connectionId, loyaltyId, view, ranges) {
       const entry = entries.get(keyOf(connectionId, loyaltyId));
@@ -79,7 +136,7 @@ export function createCodeLibrary(): CodeLibrary {
       const positions = positionsOf(entry, view);
       const texts: string[] = [];
       for (const [first, last] of ranges) {
-        for (const i of positions.subarray(first, last + 1)) texts.push((entry.codes[i] as PromoCode).code);
+        for (const i of positions.subarray(first, last + 1)) texts.push(entry.codes.codes[i] as string);
       }
       return texts;
     },
@@ -87,13 +144,41 @@ export function createCodeLibrary(): CodeLibrary {
       const entry = entries.get(keyOf(connectionId, loyaltyId));
       if (entry === undefined) return null;
       const positions = positionsOf(entry, view);
-      const rows = Array.from(positions.subarray(offset, offset + limit), (i) => {
-        const code = entry.codes[i] as PromoCode;
-        return { ...code, status: CODE_STATUSES[entry.statuses[i] as number] as CodeStatus };
+      const rows = Array.from(positions.subarray(offset, offset + limit), (i) => ({
+        ...promoCodeAt(entry.codes, i),
+        status: statusAt(entry.codes, i),
+      }));
+      return {
+        matching: positions.length,
+        total: entry.codes.length,
+        counts: entry.codes.counts,
+        offset,
+        rows,
+      };
+    },
+    async writeWorkbook({ connectionId, programs, filter, ...request }) {
+      const selected = programs.map((program) => {
+        const codes = library.selection(connectionId, program.loyaltyId, { filter, sort: null });
+        if (codes === null) throw notFetched(program.loyaltyId);
+        return { ...program, codes };
       });
-      return { matching: positions.length, total: entry.codes.length, counts: entry.counts, offset, rows };
+      return writeWorkbook({ ...request, programs: selected, filter: isFiltered(filter) ? filter : null });
+    },
+    async writeCsv({ connectionId, program, filter, ...request }) {
+      const codes = library.selection(connectionId, program.loyaltyId, { filter, sort: null });
+      if (codes === null) throw notFetched(program.loyaltyId);
+      return writeCsv({
+        ...request,
+        program: { ...program, codes },
+        filter: isFiltered(filter) ? filter : null,
+      });
     },
   };
+  return library;
+}
+
+function isFiltered(filter: CodeFilter): boolean {
+  return filter.status !== null || filter.search !== '';
 }
 
 /** The positions (indexes into the program's codes) a view shows, in its order. */
@@ -118,28 +203,28 @@ function positionsOf(entry: Entry, view: CodeView): Uint32Array {
 /** 1 for each code the filter keeps; null when it keeps them all. */
 function matchMask(entry: Entry, { filter }: CodeView): Uint8Array | null {
   if (filter.status === null && filter.search === '') return null;
-  const n = entry.codes.length;
+  const { codes, statuses, length: n } = entry.codes;
   const keep = new Uint8Array(n);
   if (filter.search === '') {
     keep.fill(1);
   } else if (filter.search.includes(SEPARATOR)) {
     const needle = filter.search.toLowerCase();
-    entry.codes.forEach((code, i) => {
-      if (code.code.toLowerCase().includes(needle)) keep[i] = 1;
+    codes.forEach((code, i) => {
+      if (code.toLowerCase().includes(needle)) keep[i] = 1;
     });
   } else {
     markSearchHits(searchIndexOf(entry), filter.search.toLowerCase(), keep);
   }
   if (filter.status !== null) {
     const wanted = CODE_STATUSES.indexOf(filter.status);
-    for (let i = 0; i < n; i++) if (entry.statuses[i] !== wanted) keep[i] = 0;
+    for (let i = 0; i < n; i++) if (statuses[i] !== wanted) keep[i] = 0;
   }
   return keep;
 }
 
 function searchIndexOf(entry: Entry): { text: string; starts: Uint32Array } {
   if (entry.search !== null) return entry.search;
-  const parts = entry.codes.map((code) => code.code.toLowerCase());
+  const parts = entry.codes.codes.map((code) => code.toLowerCase());
   const starts = new Uint32Array(parts.length);
   let at = 0;
   parts.forEach((part, i) => {
@@ -186,7 +271,7 @@ function orderOf(entry: Entry, sort: CodeSort): Uint32Array {
   const order = Uint32Array.from({ length: entry.codes.length }, (_, i) => i);
   if (sort !== null) {
     const sign = sort.direction === 'asc' ? 1 : -1;
-    const compare = comparatorFor(entry, sort.column);
+    const compare = comparatorFor(entry.codes, sort.column);
     // Ties keep Altcraft's order, whichever the direction.
     order.sort((a, b) => sign * compare(a, b) || a - b);
   }
@@ -195,23 +280,27 @@ function orderOf(entry: Entry, sort: CodeSort): Uint32Array {
 }
 
 function comparatorFor(
-  entry: Entry,
+  compact: CompactCodes,
   column: NonNullable<CodeSort>['column'],
 ): (a: number, b: number) => number {
-  const codes = entry.codes;
   if (column === 'code') {
+    const codes = compact.codes;
     return (a, b) => {
-      const x = (codes[a] as PromoCode).code;
-      const y = (codes[b] as PromoCode).code;
+      const x = codes[a] as string;
+      const y = codes[b] as string;
       return x < y ? -1 : x > y ? 1 : 0;
     };
   }
-  if (column === 'status') return (a, b) => (entry.statuses[a] as number) - (entry.statuses[b] as number);
+  if (column === 'status') {
+    const statuses = compact.statuses;
+    return (a, b) => (statuses[a] as number) - (statuses[b] as number);
+  }
+  const dates = compact[column];
+  // Codes without a date (NaN) come last in ascending order.
   const when = (i: number): number => {
-    const value = (codes[i] as PromoCode)[column];
-    return typeof value === 'number' ? value : Number.POSITIVE_INFINITY;
+    const value = dates[i] as number;
+    return Number.isNaN(value) ? Number.POSITIVE_INFINITY : value;
   };
-  // Codes without a date come last in ascending order.
   return (a, b) => {
     const x = when(a);
     const y = when(b);

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CodeSort, CodeView, SortColumn } from '../../app/codeView';
 import type { CodeStatus } from '../../app/promoCode';
 
-const SEARCH_PAUSE_MS = 120;
+const SEARCH_PAUSE_MS = 60;
 
 export function useCodeView() {
   const [status, setStatus] = useState<CodeStatus | null>(null);

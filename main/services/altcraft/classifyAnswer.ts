@@ -8,20 +8,47 @@ import type { PromoCode } from '../../../app/promoCode';
 import { REFUSAL_MESSAGES } from './altcraftRefusal';
 import type { AttemptFailure } from './attemptFailure';
 import { describeBody, isHtmlPage } from './describeBody';
+import { decodeUtf8 } from './download';
 import type { Downloaded } from './download';
 import { parseExportAll } from './parseExportAll';
 import { RETRYABLE_STATUSES, retryAfterMs } from './retryPolicy';
 
-export type Judged = { ok: true; codes: PromoCode[] } | { ok: false; failure: AttemptFailure };
+export type Judged<Codes = PromoCode[]> = { ok: true; codes: Codes } | { ok: false; failure: AttemptFailure };
 
-export function classifyAnswer(answer: Downloaded, host: string, now: number): Judged {
+interface DecodedAnswer {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  text: string;
+  lossy: boolean;
+}
+
+/**
+ * `parse` turns the body's text into codes, throwing AppErrors as parseExportAll does; the app passes
+ * one that keeps them compactly in its worker thread.
+ */
+export function classifyAnswer(answer: Downloaded, host: string, now: number): Judged;
+export function classifyAnswer<Codes>(
+  answer: Downloaded,
+  host: string,
+  now: number,
+  parse: (text: string) => Codes,
+): Judged<Codes>;
+export function classifyAnswer<Codes>(
+  downloaded: Downloaded,
+  host: string,
+  now: number,
+  parse: (text: string) => Codes = parseExportAll as unknown as (text: string) => Codes,
+): Judged<Codes> {
+  const { text, lossy } = decodeUtf8(downloaded.body);
+  const answer: DecodedAnswer = { ...downloaded, text, lossy };
   const { status } = answer;
   if (status >= 300 && status < 400) return fail(redirected(answer, host), false);
 
-  let codes: PromoCode[] | null = null;
+  let codes: Codes | null = null;
   let parseError: AppError | null = null;
   try {
-    codes = parseExportAll(answer.text);
+    codes = parse(answer.text);
   } catch (error) {
     if (!isAppError(error)) throw error;
     parseError = error;
@@ -52,7 +79,7 @@ export function classifyAnswer(answer: Downloaded, host: string, now: number): J
   return statusFailure(answer, host, http, now);
 }
 
-function statusFailure(answer: Downloaded, host: string, http: string, now: number): Judged {
+function statusFailure(answer: DecodedAnswer, host: string, http: string, now: number): Judged<never> {
   const { status } = answer;
   const body = describeBody(answer.text, answer.headers.get('content-type'));
   const detail = `${http} with ${body}, no Altcraft error in it.`;
@@ -94,7 +121,7 @@ function httpRefusal(status: number): keyof typeof REFUSAL_MESSAGES | null {
   return null;
 }
 
-function notAltcraftData(answer: Downloaded, host: string, http: string): AppError {
+function notAltcraftData(answer: DecodedAnswer, host: string, http: string): AppError {
   const body = describeBody(answer.text, answer.headers.get('content-type'));
   const what = isHtmlPage(answer.text) ? 'a web page' : 'something that is not Altcraft data';
   return new AppError({
@@ -106,7 +133,7 @@ function notAltcraftData(answer: Downloaded, host: string, http: string): AppErr
 }
 
 /** Redirects are not followed: the body carries the token, and it must not go to another address. */
-function redirected(answer: Downloaded, host: string): AppError {
+function redirected(answer: DecodedAnswer, host: string): AppError {
   const location = answer.headers.get('location');
   let target = 'another address';
   try {
@@ -129,7 +156,7 @@ function withHttp(error: AppError, httpStatus: number, detail: string): AppError
   return new AppError({ ...error.toInfo(), detail, httpStatus }, { cause: error.cause });
 }
 
-function fail(error: AppError, retryable: boolean, retryAfter?: number): Judged {
+function fail(error: AppError, retryable: boolean, retryAfter?: number): Judged<never> {
   const failure: AttemptFailure = { error, retryable };
   if (retryAfter !== undefined) failure.retryAfterMs = retryAfter;
   return { ok: false, failure };

@@ -12,17 +12,27 @@ import type { PromoCode } from '../../../app/promoCode';
 import { CHECK_LOYALTY_ID, checkResultOf } from './checkResult';
 import type { CheckResult } from './checkResult';
 import { classifyAnswer } from './classifyAnswer';
+import type { Judged } from './classifyAnswer';
 import { download } from './download';
-import type { Progress } from './download';
+import type { Downloaded, Progress } from './download';
 import { cancelledError } from './networkFailure';
 import { DEFAULT_RETRY, waitBeforeRetry } from './retryPolicy';
 import type { RetryOptions } from './retryPolicy';
 
 export type { CheckResult, CheckStatus } from './checkResult';
-export type { Progress } from './download';
+export type { Downloaded, Progress } from './download';
+export type { Judged } from './classifyAnswer';
 export type { RetryOptions } from './retryPolicy';
 
-export interface AltcraftClientOptions {
+/** Judges a downloaded answer: the codes, or the failure (see classifyAnswer.ts). */
+export type JudgeAnswer<Codes> = (
+  answer: Downloaded,
+  host: string,
+  now: number,
+  signal?: AbortSignal,
+) => Judged<Codes> | Promise<Judged<Codes>>;
+
+export interface AltcraftClientOptions<Codes = PromoCode[]> {
   /** Electron's `net.fetch` in the app; Node's global fetch by default. */
   fetch?: typeof fetch;
   /** No response headers within this long → 'timeout'. Default 15 s. */
@@ -38,6 +48,11 @@ export interface AltcraftClientOptions {
   now?: () => number;
   /** Told before each wait for another try, for the log. */
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * Parses and judges each answer. The app passes one that does it in a worker thread, so a
+   * million codes never block the main process; by default classifyAnswer on this thread.
+   */
+  judge?: JudgeAnswer<Codes>;
 }
 
 export interface RetryEvent {
@@ -55,14 +70,22 @@ export interface ExportAllRequest {
   onProgress?: (progress: Progress) => void;
 }
 
-export interface AltcraftClient {
+export interface AltcraftClient<Codes = PromoCode[]> {
   /** Every code of the program; rejects with an AppError whose code says what went wrong. */
-  exportAll(request: ExportAllRequest): Promise<PromoCode[]>;
+  exportAll(request: ExportAllRequest): Promise<Codes>;
   /** Whether the host and token work (see checkResult.ts); rejects only when cancelled. */
   check(host: string, token: string, signal?: AbortSignal): Promise<CheckResult>;
 }
 
-export function createAltcraftClient(options: AltcraftClientOptions = {}): AltcraftClient {
+export function createAltcraftClient(options?: AltcraftClientOptions): AltcraftClient;
+export function createAltcraftClient<Codes>(
+  options: AltcraftClientOptions<Codes> & { judge: JudgeAnswer<Codes> },
+): AltcraftClient<Codes>;
+export function createAltcraftClient<Codes>(
+  options: AltcraftClientOptions<Codes> = {},
+): AltcraftClient<Codes> {
+  const judge: JudgeAnswer<Codes> =
+    options.judge ?? ((answer, host, now) => classifyAnswer(answer, host, now) as Judged<Codes>);
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const http: KyInstance = ky.create({
     // Called as a plain function: some fetch implementations mind what `this` is.
@@ -100,7 +123,7 @@ export function createAltcraftClient(options: AltcraftClientOptions = {}): Altcr
         inactivityTimeoutMs,
         onProgress,
       });
-      const judged = outcome.ok ? classifyAnswer(outcome.answer, host, now()) : outcome;
+      const judged = outcome.ok ? await judge(outcome.answer, host, now(), signal) : outcome;
       if (judged.ok) return judged.codes;
       const { error, retryable, retryAfterMs } = judged.failure;
       if (!retryable || attempt >= retry.maxTries) {

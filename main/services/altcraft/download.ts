@@ -29,9 +29,8 @@ export interface Downloaded {
   status: number;
   statusText: string;
   headers: Headers;
-  text: string;
-  /** The body was not valid UTF-8; `text` holds replacement characters. */
-  lossy: boolean;
+  /** The body's bytes, not yet decoded: decoding and parsing may happen on another thread. */
+  body: Uint8Array;
 }
 
 export type DownloadOutcome = { ok: true; answer: Downloaded } | { ok: false; failure: AttemptFailure };
@@ -66,7 +65,7 @@ export async function download(request: DownloadRequest): Promise<DownloadOutcom
   }
 
   const total = declaredLength(response.headers);
-  const chunks: Uint8Array[] = [];
+  const body = new BodyBuffer(total);
   let received = 0;
   request.onProgress?.({ received, total });
 
@@ -90,7 +89,7 @@ export async function download(request: DownloadRequest): Promise<DownloadOutcom
         if (chunk.done || signal.aborted) break;
         clearTimeout(inactivity);
         inactivity = setTimeout(() => stop('inactivity'), request.inactivityTimeoutMs);
-        chunks.push(chunk.value);
+        body.append(chunk.value);
         received += chunk.value.byteLength;
         request.onProgress?.({ received, total });
       }
@@ -112,15 +111,13 @@ export async function download(request: DownloadRequest): Promise<DownloadOutcom
     }
   }
 
-  const { text, lossy } = decodeUtf8(chunks, received);
   return {
     ok: true,
     answer: {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
-      text,
-      lossy,
+      body: body.bytes(),
     },
   };
 }
@@ -134,8 +131,46 @@ function declaredLength(headers: Headers): number | null {
   return Number(length);
 }
 
-function decodeUtf8(chunks: Uint8Array[], size: number): { text: string; lossy: boolean } {
-  const bytes = Buffer.concat(chunks, size);
+/**
+ * The body's bytes in one buffer of its own (never Node's shared pool, so it can be transferred to a
+ * worker thread). With a declared length it is allocated once and filled as chunks come, so a 50 MB
+ * body is not held twice (chunks, then their copy); without one the chunks are joined at the end.
+ */
+class BodyBuffer {
+  private readonly chunks: Uint8Array[] = [];
+  private filled: Uint8Array | null;
+  private size = 0;
+
+  constructor(declared: number | null) {
+    this.filled = declared === null || declared > 2 ** 31 ? null : new Uint8Array(declared);
+  }
+
+  append(chunk: Uint8Array): void {
+    if (this.filled !== null && this.size + chunk.byteLength <= this.filled.byteLength) {
+      this.filled.set(chunk, this.size);
+    } else {
+      if (this.filled !== null) this.chunks.push(this.filled.subarray(0, this.size)); // longer than declared
+      this.filled = null;
+      this.chunks.push(chunk);
+    }
+    this.size += chunk.byteLength;
+  }
+
+  bytes(): Uint8Array {
+    if (this.filled !== null)
+      return this.size === this.filled.byteLength ? this.filled : this.filled.slice(0, this.size);
+    const bytes = new Uint8Array(this.size);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      bytes.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return bytes;
+  }
+}
+
+/** The body as text; `lossy` when it was not valid UTF-8 and holds replacement characters. */
+export function decodeUtf8(bytes: Uint8Array): { text: string; lossy: boolean } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), lossy: false };
   } catch {

@@ -8,5 +8,5 @@ export { readWorkbook } from './readWorkbook';
 export type { ReadProgram, ReadWorkbookOptions } from './readWorkbook';
 export { fileWriteError, fileErrorCode } from './fileWriteError';
 export { saveAtomically } from './atomicSave';
-export type { ProgramCodes } from './workbookPlan';
+export type { CodeList, ProgramCodes } from './workbookPlan';
 export type { WorkbookLanguage } from './workbookLayout';

@@ -38,6 +38,18 @@ interface SheetInternals {
   stream: { pipes?: PipeTarget[] };
 }
 
+/** WorksheetWriter's row bookkeeping (lib/stream/xlsx/worksheet-writer.js). */
+interface RowInternals {
+  startedData: boolean;
+  _rows: unknown[];
+  _rowZero: number;
+  stream: { write(text: string): void };
+}
+
+interface StyleManager {
+  addStyleModel(style: Style, cellType: ExcelJS.ValueType): number;
+}
+
 interface PipeTarget extends NodeJS.EventEmitter {
   _writableState?: { length: number };
 }
@@ -108,12 +120,41 @@ export class StreamingBook {
     if (sharedStrings) internals.useSharedStrings = false;
   }
 
+  /** The style index exceljs gives a cell of this type with this shared style (it caches per object). */
+  styleId(style: Style, type: 'string' | 'number'): number {
+    const styles = (this.writer as unknown as { styles: StyleManager }).styles;
+    return styles.addStyleModel(
+      style,
+      type === 'string' ? ExcelJS.ValueType.String : ExcelJS.ValueType.Number,
+    );
+  }
+
+  /**
+   * Appends rows already rendered as `<row>` XML, exactly as exceljs's row commit would write them, to
+   * the sheet's stream, so a million rows skip exceljs's per-row Row, Cell and model objects (the
+   * profile's top cost once styles were shared). At least one row (the header) must have gone through
+   * writeRow first, so the sheet has opened its sheetData; writeRow may follow for later rows.
+   */
+  writeRowsXml(sheet: StreamingSheet, lastRowNumber: number, xml: string): void {
+    const internals = sheet as unknown as RowInternals;
+    if (!internals.startedData || internals._rows.length > 0) {
+      throw new Error('writeRowsXml needs every earlier row committed through writeRow');
+    }
+    internals.stream.write(xml);
+    internals._rowZero = lastRowNumber + 1;
+  }
+
   /** Waits while the sheet's XML is queued faster than it is compressed; throws if the zip failed. */
   async waitForZip(sheet: StreamingSheet, signal: AbortSignal): Promise<void> {
     this.throwIfFailed(signal);
     const target = (sheet as unknown as SheetInternals).stream.pipes?.[0];
     const queued = target?._writableState?.length;
-    if (target === undefined || queued === undefined || queued < QUEUED_BYTES_LIMIT) return;
+    if (target === undefined || queued === undefined || queued < QUEUED_BYTES_LIMIT) {
+      // Yield to the event loop anyway, so a cancel (a message, in the code worker) is seen promptly.
+      await new Promise((resolve) => setImmediate(resolve));
+      this.throwIfFailed(signal);
+      return;
+    }
     await once(target, 'drain', { signal }).catch(() => undefined);
     this.throwIfFailed(signal);
   }

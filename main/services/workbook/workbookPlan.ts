@@ -12,10 +12,16 @@ import {
 } from '../../../app/promoCode';
 import { planSheetNames } from './sheetNames';
 
+/** Codes by position: an array, or a list that makes each code when asked, so a million need not exist at once. */
+export interface CodeList {
+  readonly length: number;
+  at(index: number): PromoCode | undefined;
+}
+
 export interface ProgramCodes {
   loyaltyId: number;
   name: string | null;
-  codes: readonly PromoCode[];
+  codes: CodeList;
 }
 
 export interface PlannedProgram {
@@ -50,7 +56,7 @@ function selectCodes(program: ProgramCodes, filter: CodeFilter | null): Omit<Pla
   const picked = keep ? null : new Uint32Array(codes.length);
   let rows = 0;
   for (let index = 0; index < codes.length; index += 1) {
-    const code = codes[index] as PromoCode;
+    const code = codes.at(index) as PromoCode;
     if (picked !== null) {
       if (!matchesFilter(code, filter as CodeFilter)) continue;
       picked[rows] = index;
@@ -61,7 +67,7 @@ function selectCodes(program: ProgramCodes, filter: CodeFilter | null): Omit<Pla
   }
   const codeAt =
     picked === null
-      ? (index: number): PromoCode => codes[index] as PromoCode
-      : (index: number): PromoCode => codes[picked[index] as number] as PromoCode;
+      ? (index: number): PromoCode => codes.at(index) as PromoCode
+      : (index: number): PromoCode => codes.at(picked[index] as number) as PromoCode;
   return { loyaltyId: program.loyaltyId, name: program.name, rows, counts, longestCode, codeAt };
 }

@@ -1,0 +1,178 @@
+// The main process's side of the code worker: a CodeLibrary whose codes live in a worker thread, and
+// the judge the Altcraft client hands each downloaded answer to, so parsing a million codes, building
+// the page's indexes and writing workbooks never block the main process's event loop.
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../app/appError';
+import { cancelledError } from '../services/altcraft/networkFailure';
+import type { JudgeAnswer, Judged } from '../services/altcraft/client';
+import type { CodeLibrary } from '../services/codeLibrary';
+import type { ExportProgress } from '../services/workbook';
+import type { FromWorker, StagedCodes, ToWorker, WireError, WorkerCallName, WorkerCalls } from './protocol';
+
+export type { StagedCodes } from './protocol';
+
+export interface WorkerCodeLibrary extends CodeLibrary<StagedCodes> {
+  /** For createAltcraftClient's `judge`: parses each answer in the worker, keeping the codes there. */
+  judge: JudgeAnswer<StagedCodes>;
+  /** Stops the worker; the codes it held are gone. */
+  close(): Promise<void>;
+}
+
+/** The built worker, next to the bundle that starts it (out/main). */
+const BUILT_WORKER = './codeWorker.js';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  onProgress?: ((progress: ExportProgress) => void) | undefined;
+}
+
+export interface CodeWorkerOptions {
+  /** The worker's script; by default the built one next to this bundle, or the source through tsx. */
+  script?: URL;
+}
+
+export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibrary {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  const stored = new Set<string>();
+  const keyOf = (connectionId: string, loyaltyId: number) => `${connectionId}\u0000${loyaltyId}`;
+
+  const ensureWorker = (): Worker => {
+    if (worker !== null) return worker;
+    const started = options.script === undefined ? spawnWorker() : new Worker(options.script);
+    started.on('message', (message: FromWorker) => {
+      const waiting = pending.get(message.id);
+      if (waiting === undefined) return;
+      if ('progress' in message) {
+        waiting.onProgress?.(message.progress);
+        return;
+      }
+      pending.delete(message.id);
+      if (pending.size === 0) started.unref();
+      if (message.ok) waiting.resolve(message.value);
+      else waiting.reject(fromWire(message.error));
+    });
+    const lost = (why: unknown) => {
+      if (worker !== started) return;
+      worker = null;
+      stored.clear(); // the codes went with the thread
+      const error = new AppError({
+        code: 'unexpected',
+        message: 'Something went wrong while handling the codes. Get the codes again.',
+        detail: `The code worker stopped: ${why instanceof Error ? why.message : String(why)}`,
+      });
+      for (const waiting of pending.values()) waiting.reject(error);
+      pending.clear();
+    };
+    started.on('error', lost);
+    started.on('exit', (exitCode) => lost(`exit code ${exitCode}`));
+    started.unref();
+    worker = started;
+    return started;
+  };
+
+  const call = <N extends WorkerCallName>(
+    name: N,
+    args: WorkerCalls[N]['args'],
+    options: {
+      transfer?: ArrayBuffer[];
+      signal?: AbortSignal | undefined;
+      onProgress?: Pending['onProgress'];
+    } = {},
+  ): Promise<WorkerCalls[N]['result']> => {
+    const target = ensureWorker();
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, {
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        onProgress: options.onProgress,
+      });
+      target.ref(); // a call in flight keeps the process alive; an idle worker does not
+      const message: ToWorker = { id, call: name, args } as ToWorker;
+      target.postMessage(message, options.transfer ?? []);
+      options.signal?.addEventListener(
+        'abort',
+        () => target.postMessage({ id, cancel: true } satisfies ToWorker),
+        {
+          once: true,
+        },
+      );
+    });
+  };
+
+  return {
+    async judge(answer, host, now, signal): Promise<Judged<StagedCodes>> {
+      if (signal?.aborted) throw cancelledError();
+      const body =
+        answer.body.byteOffset === 0 && answer.body.byteLength === answer.body.buffer.byteLength
+          ? answer.body
+          : answer.body.slice();
+      const wire = {
+        status: answer.status,
+        statusText: answer.statusText,
+        headers: [...answer.headers],
+        body,
+      };
+      const judging = call('judge', { answer: wire, host, now }, { transfer: [body.buffer as ArrayBuffer] });
+      // A cancel while the worker parses answers at once; the codes it then stages are dropped.
+      const cancelled = new Promise<never>((_, reject) => {
+        signal?.addEventListener('abort', () => reject(cancelledError()), { once: true });
+      });
+      try {
+        const judged = await Promise.race([judging, cancelled]);
+        if (judged.ok) return judged;
+        const { error, ...rest } = judged.failure;
+        return { ok: false, failure: { ...rest, error: new AppError(error) } };
+      } catch (error) {
+        void judging
+          .then((judged) => (judged.ok ? call('drop', { staged: judged.codes.staged }) : null))
+          .catch(() => undefined);
+        throw error;
+      }
+    },
+
+    async store(connectionId, loyaltyId, codes, fetchedAt) {
+      const wired = 'staged' in codes ? { staged: codes.staged } : { list: codes };
+      const result = await call('store', { connectionId, loyaltyId, codes: wired, fetchedAt });
+      stored.add(keyOf(connectionId, loyaltyId));
+      return result;
+    },
+    has: (connectionId, loyaltyId) => stored.has(keyOf(connectionId, loyaltyId)),
+    query: (connectionId, loyaltyId, view, offset, limit) =>
+      call('query', { connectionId, loyaltyId, view, offset, limit }),
+    codesAt: (connectionId, loyaltyId, view, ranges) =>
+      call('codesAt', { connectionId, loyaltyId, view, ranges }),
+    writeWorkbook: ({ signal, onProgress, ...request }) =>
+      call('writeWorkbook', request, { signal, onProgress }),
+    writeCsv: ({ signal, onProgress, ...request }) => call('writeCsv', request, { signal, onProgress }),
+
+    async close() {
+      const stopping = worker;
+      worker = null;
+      stored.clear();
+      if (stopping !== null) await stopping.terminate();
+    },
+  };
+}
+
+/** The built worker file in the app and the CLI; from source (tests), the TypeScript entry through tsx. */
+function spawnWorker(): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL(BUILT_WORKER, here));
+  const entry = new URL('./worker.ts', here).href;
+  // tsx exists only in development; written so that no bundle scan takes it for a runtime import.
+  const loader = ['tsx', 'esm', 'api'].join('/');
+  const boot = `import(${JSON.stringify(loader)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(boot, { eval: true });
+}
+
+function fromWire(error: WireError): Error {
+  if ('appError' in error) return new AppError(error.appError);
+  const rebuilt = new Error(error.message);
+  rebuilt.name = error.name;
+  if (error.stack !== undefined) rebuilt.stack = error.stack;
+  return rebuilt;
+}

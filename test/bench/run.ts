@@ -1,0 +1,229 @@
+// `npm run bench`: a million codes from the simulator over real HTTP to a finished .xlsx, through the
+// app's services, against what people would use instead, in the same run; then the page's figures in
+// Chromium. Prints a table (medians of several runs, each variant in its own process) and saves the
+// results as JSON under .artifacts/bench/. A benchmark, not a test: nothing here fails on a number.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_TOKEN, EXPORT_ALL_PATH, startAltcraftSim } from '../altcraft-sim/server';
+import type { VariantResult } from './measure';
+import { median, runVariant } from './runVariant';
+import { runPageBench, type PageFigures } from './pageBench';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const MILLION = 3; // the simulator's 1,000,000-code program
+/** The in-memory exceljs baseline takes ~2 min and ~4 GB for a million: it runs once on 200,000 codes. */
+const IN_MEMORY_CODES = 200_000;
+const PYTHON = '/usr/bin/python3';
+const TSX = ['--import', 'tsx'];
+const here = (file: string) => new URL(file, import.meta.url).pathname;
+
+interface Row {
+  variant: string;
+  codes: number;
+  runs: number;
+  wallMs: number;
+  peakRssMb: number;
+  longestStallMs: number | null;
+  note: string;
+  phases: Record<string, number> | undefined;
+}
+
+const sim = await startAltcraftSim();
+const work = await mkdtemp(join(tmpdir(), 'promo-bench-'));
+const rows: Row[] = [];
+const notes: string[] = [];
+
+async function warmSimulator(loyaltyId: number): Promise<void> {
+  // The simulator works out a big program's Content-Length on its first request: not part of any variant.
+  const response = await fetch(`${sim.url}${EXPORT_ALL_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: DEMO_TOKEN, loyalty_id: loyaltyId, format: 'json' }),
+  });
+  await response.arrayBuffer();
+}
+
+async function bench(
+  variant: string,
+  codes: number,
+  runs: number,
+  command: string,
+  args: (target: string) => string[],
+  note = '',
+): Promise<Row> {
+  const results: VariantResult[] = [];
+  for (let run = 0; run < runs; run++) {
+    const target = join(work, `${variant.replace(/\W+/g, '-')}-${run}.xlsx`);
+    const result = await runVariant(command, args(target));
+    await rm(target, { force: true });
+    process.stdout.write(
+      `  ${variant} run ${run + 1}: ${(result.wallMs / 1000).toFixed(2)} s, ${result.peakRssMb} MB\n`,
+    );
+    results.push(result);
+  }
+  const row: Row = {
+    variant,
+    codes,
+    runs,
+    wallMs: median(results.map((r) => r.wallMs)),
+    peakRssMb: median(results.map((r) => r.peakRssMb)),
+    longestStallMs: command === PYTHON ? null : median(results.map((r) => r.longestStallMs)),
+    note,
+    phases: results[Math.floor(results.length / 2)]?.phases,
+  };
+  rows.push(row);
+  return row;
+}
+
+function hasModule(name: string): boolean {
+  try {
+    execFileSync(process.execPath, ['-e', `require.resolve(${JSON.stringify(name)})`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasOpenpyxl(): boolean {
+  try {
+    execFileSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let page: PageFigures | null = null;
+try {
+  await warmSimulator(MILLION);
+  await warmSimulator(1_000_000 + IN_MEMORY_CODES);
+  console.log(`Benchmark: 1,000,000 codes, ${RUNS} runs each, median quoted.`);
+
+  const app = await bench(
+    'app (fetch → worker parse → xlsx)',
+    1_000_000,
+    RUNS,
+    process.execPath,
+    (target) => [...TSX, here('./appPipeline.ts'), sim.url, String(MILLION), target],
+  );
+
+  if (existsSync(PYTHON) && hasOpenpyxl()) {
+    await bench('openpyxl write-only', 1_000_000, RUNS, PYTHON, (target) => [
+      here('./baselines/openpyxl_write_only.py'),
+      sim.url,
+      String(MILLION),
+      target,
+    ]);
+  } else {
+    notes.push(
+      'openpyxl: skipped, Debian python3-openpyxl is not installed (apt-get install python3-openpyxl).',
+    );
+  }
+
+  if (hasModule('xlsx')) {
+    await bench('SheetJS xlsx', 1_000_000, RUNS, process.execPath, (target) => [
+      ...TSX,
+      here('./baselines/sheetjs.ts'),
+      sim.url,
+      String(MILLION),
+      target,
+    ]);
+  } else {
+    notes.push('SheetJS: skipped, the `xlsx` package (0.18.5) is not installed.');
+  }
+
+  const inMemory = await bench(
+    'exceljs in-memory Workbook',
+    IN_MEMORY_CODES,
+    1,
+    process.execPath,
+    (target) => [
+      ...TSX,
+      here('./baselines/exceljsInMemory.ts'),
+      sim.url,
+      String(1_000_000 + IN_MEMORY_CODES),
+      target,
+    ],
+    `measured once on ${IN_MEMORY_CODES.toLocaleString('en')} codes; wall scaled ×${1_000_000 / IN_MEMORY_CODES} to a million, memory as measured`,
+  );
+  inMemory.wallMs = inMemory.wallMs * (1_000_000 / IN_MEMORY_CODES);
+
+  console.log('  page figures (Chromium, 1,000,000 codes)…');
+  page = await runPageBench(sim.url, MILLION);
+
+  printTable(app);
+  await save();
+} finally {
+  await sim.close();
+  await rm(work, { recursive: true, force: true });
+}
+
+function printTable(app: Row): void {
+  const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log('');
+  console.log(
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}`,
+  );
+  console.log('| variant | codes | wall (median) | peak RSS | longest stall | app ÷ this | note |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const row of rows) {
+    const ratio = row === app ? '1.00' : (app.wallMs / row.wallMs).toFixed(2);
+    const stall = row.longestStallMs === null ? 'n/a' : `${row.longestStallMs} ms`;
+    console.log(
+      `| ${row.variant} | ${row.codes.toLocaleString('en')} | ${fmt(row.wallMs)} | ${row.peakRssMb} MB | ${stall} | ${ratio} | ${row.note} |`,
+    );
+  }
+  for (const note of notes) console.log(`Note: ${note}`);
+  if (app.phases !== undefined) console.log(`App phases (median run): ${JSON.stringify(app.phases)}`);
+  const openpyxl = rows.find((r) => r.variant.startsWith('openpyxl'));
+  console.log('');
+  console.log('Targets:');
+  if (openpyxl !== undefined) {
+    const ratio = app.wallMs / openpyxl.wallMs;
+    console.log(`  end to end ≤ 0.4× openpyxl: ${ratio.toFixed(2)}× ${ratio <= 0.4 ? 'MET' : 'NOT MET'}`);
+  }
+  console.log(`  peak RSS ≤ 300 MB: ${app.peakRssMb} MB ${app.peakRssMb <= 300 ? 'MET' : 'NOT MET'}`);
+  const stall = app.longestStallMs ?? 0;
+  console.log(`  main event loop stall ≤ 50 ms: ${stall} ms ${stall <= 50 ? 'MET' : 'NOT MET'}`);
+  if (page !== null) {
+    console.log(
+      `  first rows painted ≤ 500 ms after the data: ${page.firstRowsMs} ms ${page.firstRowsMs <= 500 ? 'MET' : 'NOT MET'}`,
+    );
+    console.log(
+      `  status filter ≤ 100 ms: ${page.statusFilterMs} ms ${page.statusFilterMs <= 100 ? 'MET' : 'NOT MET'}`,
+    );
+    console.log(`  search ≤ 100 ms: ${page.searchMs} ms ${page.searchMs <= 100 ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `  longest task while scrolling ≤ 50 ms: ${page.longestScrollTaskMs} ms ${page.longestScrollTaskMs <= 50 ? 'MET' : 'NOT MET'}`,
+    );
+  }
+}
+
+async function save(): Promise<void> {
+  const dir = new URL('../../.artifacts/bench/', import.meta.url).pathname;
+  await mkdir(dir, { recursive: true });
+  const at = new Date().toISOString();
+  const body = JSON.stringify(
+    {
+      at,
+      machine: {
+        cores: cpus().length,
+        cpu: cpus()[0]?.model,
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        node: process.versions.node,
+      },
+      runs: RUNS,
+      rows,
+      notes,
+      page,
+    },
+    null,
+    2,
+  );
+  await writeFile(join(dir, `bench-${at.replace(/[:.]/g, '-')}.json`), body);
+  await writeFile(join(dir, 'latest.json'), body);
+  console.log(`\nSaved to .artifacts/bench/latest.json`);
+}
