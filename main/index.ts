@@ -1,25 +1,36 @@
 // The Electron entry: a list of setup steps around services that run in plain Node.
 import type { BrowserWindow } from 'electron';
-import { app, net } from 'electron';
+import { app, net, session } from 'electron';
+import keytar from 'keytar';
 import { join } from 'node:path';
 import { composeServices } from './composeServices';
+import { reportStartFailure, setupCrashRecovery } from './crashRecovery';
 import { seedDemoConnection } from './demo';
-import { electronDialogs } from './electronDialogs';
+import { electronDesktop, electronDialogs } from './electronDialogs';
 import { setupIpc } from './ipc';
+import { setupLogging } from './logging';
 import { setupMenu } from './menu';
-import { consoleLog } from './services/log';
+import { setupSecurity, setupSessionSecurity } from './security';
+import { createKnownSecrets, rememberingSecretStore } from './services/knownSecrets';
 import { createMainWindow, pageUrl } from './window';
 
-const log = consoleLog();
 const demoHost = process.env.PROMO_EXPORTER_DEMO_HOST;
 const demoToken = process.env.PROMO_EXPORTER_DEMO_TOKEN;
 
+// Before anything reads the data or log folder: demo mode keeps a profile of its own.
 if (demoHost !== undefined) app.setPath('userData', join(app.getPath('appData'), 'Promo Exporter Demo'));
 
+// Every token the app touches is known here, so the log can cut it out wherever it turns up.
+const secrets = createKnownSecrets();
+const log = setupLogging(secrets);
+setupCrashRecovery(log, secrets);
+
 if (!app.requestSingleInstanceLock()) {
+  log.info('Already running: the first window is brought to the front instead');
   app.quit();
 } else {
-  void start();
+  setupSecurity(log);
+  start().catch((error: unknown) => reportStartFailure(error, log, secrets));
 }
 
 async function start(): Promise<void> {
@@ -32,11 +43,14 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
+  setupSessionSecurity(session.defaultSession, log);
   const services = await composeServices({
     dataDir: app.getPath('userData'),
     documentsDir: app.getPath('documents'),
     appVersion: app.getVersion(),
     dialogs: electronDialogs(() => mainWindow),
+    desktop: electronDesktop(),
+    secretStore: rememberingSecretStore(keytar, secrets),
     // Tests of the packaged app use their own keychain entry name, so a developer's tokens stay apart.
     ...(process.env.PROMO_EXPORTER_KEYCHAIN_SERVICE
       ? { keychainService: process.env.PROMO_EXPORTER_KEYCHAIN_SERVICE }
@@ -44,10 +58,11 @@ async function start(): Promise<void> {
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
   });
   if (demoHost !== undefined && demoToken !== undefined) {
+    secrets.add(demoToken);
     await seedDemoConnection(services.connections, services.settings, demoHost, demoToken);
   }
-  setupMenu();
-  setupIpc(services.handlers, pageUrl(), log);
+  setupMenu(log);
+  setupIpc(services.handlers, pageUrl(), log, secrets);
   mainWindow = createMainWindow(services.settings);
   mainWindow.on('closed', () => {
     mainWindow = null;

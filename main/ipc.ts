@@ -6,9 +6,10 @@ import { CALL_CHANNELS } from '../app/ipcContract';
 import { isAppPageUrl } from './appPage';
 import { dispatch } from './dispatch';
 import type { Handlers } from './handlers';
+import type { KnownSecrets } from './services/knownSecrets';
 import type { Log } from './services/log';
 
-export function setupIpc(handlers: Handlers, pageUrl: string, log: Log): void {
+export function setupIpc(handlers: Handlers, pageUrl: string, log: Log, secrets: KnownSecrets): void {
   const isTrusted = (event: IpcMainInvokeEvent): boolean =>
     BrowserWindow.fromWebContents(event.sender) !== null &&
     event.senderFrame !== null &&
@@ -20,6 +21,10 @@ export function setupIpc(handlers: Handlers, pageUrl: string, log: Log): void {
         log.warn(`Refused ${channel} from a page that is not the app's`, { url: event.senderFrame?.url });
         return { ok: false, error: { code: 'invalid-input', message: 'This page may not use the app.' } };
       }
+      // A token the page sends is known to the redactor before anything could log it, even if the
+      // call then fails before the keychain sees it.
+      const token = typeof arg === 'object' && arg !== null ? (arg as { token?: unknown }).token : undefined;
+      if (typeof token === 'string') secrets.add(token);
       const sender = event.sender;
       return dispatch(
         handlers,

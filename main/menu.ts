@@ -1,17 +1,45 @@
-// The application menu with the usual items. The page's own commands arrive in later work; these
-// are the ones every desktop app has.
-import { app, Menu } from 'electron';
+// The application menu with the usual items, and Help → Open logs folder so people can send the log
+// to their administrator. File's own commands are the page's: they travel to it as 'menu:command'.
+import type { BaseWindow } from 'electron';
+import { app, BrowserWindow, Menu } from 'electron';
+import type { MenuCommand } from '../app/ipcContract';
+import { openLogsFolder } from './logging';
+import type { Log } from './services/log';
 
-export function setupMenu(): void {
+export function setupMenu(log: Log): void {
   const isMac = process.platform === 'darwin';
   const isDevelopment = process.env.ELECTRON_RENDERER_URL !== undefined;
   const template: Electron.MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        {
+          label: 'Open Workbook…',
+          accelerator: 'CmdOrCtrl+O',
+          click: (_, window) => send(window, 'open-workbook'),
+        },
+        {
+          label: 'Save as Excel…',
+          accelerator: 'CmdOrCtrl+S',
+          click: (_, window) => send(window, 'save-excel'),
+        },
+        {
+          label: 'Save as CSV…',
+          accelerator: 'CmdOrCtrl+Shift+S',
+          click: (_, window) => send(window, 'save-csv'),
+        },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    // Copy, Select All and the rest: the code table answers Ctrl/Cmd+C and Ctrl/Cmd+A itself.
     { role: 'editMenu' },
     {
       label: 'View',
       submenu: [
+        // Developer tools only under `npm run dev`: in the shipped app nobody should be talked into
+        // pasting code into a console that sits next to the keychain.
         ...(isDevelopment ? [{ role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -21,8 +49,17 @@ export function setupMenu(): void {
     },
     {
       role: 'help',
-      submenu: [{ label: `About ${app.getName()}`, click: () => app.showAboutPanel() }],
+      submenu: [
+        { label: 'Open logs folder', click: () => openLogsFolder(log) },
+        { type: 'separator' },
+        { label: `About ${app.getName()}`, click: () => app.showAboutPanel() },
+      ],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function send(window: BaseWindow | undefined, command: MenuCommand): void {
+  const target = window instanceof BrowserWindow ? window : BrowserWindow.getFocusedWindow();
+  target?.webContents.send('menu:command', { command });
 }

@@ -1,6 +1,8 @@
-// The one window: locked down as Electron's security checklist asks, shown when ready, its size
-// remembered between starts.
-import { BrowserWindow, shell } from 'electron';
+// The one window: locked down as Electron's security checklist asks (every setting written out, even
+// where it is Electron's default, so a reader and Electronegativity see it), shown when ready, its
+// size remembered between starts. Navigation, new windows and links are refused for every page in
+// security.ts.
+import { BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import type { SettingsStore } from './services/settingsStore';
 
@@ -26,19 +28,26 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       webviewTag: false,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // A middle click (auxclick) is a second way for a link to open a window; those are refused
+      // anyway (security.ts), this closes the door one step earlier.
+      disableBlinkFeatures: 'Auxclick',
+      // A file dropped on the window would otherwise replace the page with it.
+      navigateOnDragDrop: false,
+      // A page that opens alert() after alert() can be silenced by the person.
+      safeDialogs: true,
+      // The spell checker downloads dictionaries from Google: no remote content, and nothing to check.
       spellcheck: false,
     },
   });
   if (remembered?.maximized === true) window.maximize();
 
   window.once('ready-to-show', () => window.show());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.on('close', () => {
     const [width, height] = window.isMaximized()
       ? [remembered?.width ?? 1200, remembered?.height ?? 800]

@@ -56,7 +56,7 @@ function keychainError(error: unknown): AppError {
       {
         code: 'keychain-unavailable',
         message:
-          'The system keychain is not available. On Linux, install and start a Secret Service such as GNOME Keyring (package gnome-keyring), then try again.',
+          'The system keychain is not available, so the token was not read or saved (it is never kept anywhere else). On Linux, install and start a Secret Service such as GNOME Keyring (package gnome-keyring) or KWallet, then try again.',
         detail: text,
       },
       { cause: error },
@@ -73,7 +73,12 @@ function keychainError(error: unknown): AppError {
     );
   }
   return new AppError(
-    { code: 'keychain-unavailable', message: 'The system keychain could not be used.', detail: text },
+    {
+      code: 'keychain-unavailable',
+      message:
+        'The system keychain could not be used, so the token was not read or saved. Try again; if it keeps failing, restart the computer or ask your administrator.',
+      detail: text,
+    },
     { cause: error },
   );
 }
