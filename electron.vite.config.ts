@@ -52,7 +52,7 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         input: { index: resolve('main/preload.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },

@@ -32,12 +32,12 @@ fi
 [ "$(uname -s)" = Linux ] && need python3 python3-openpyxl
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || { echo "npm test needs Chromium at /usr/bin/chromium (apt-get install chromium) or CHROMIUM_PATH." >&2; exit 1; }
 
-mkdir -p test-results
+mkdir -p .artifacts/reports
 echo "== lint";      npm run --silent lint
 echo "== typecheck"; npm run --silent typecheck
 echo "== build";     npm run --silent build >/dev/null
 echo "== node tests"
-npx vitest run -c test/vitest.config.ts --reporter=default --reporter=json --outputFile.json=test-results/node-report.json
+npx vitest run -c test/vitest.config.ts --reporter=default --reporter=json --outputFile.json=.artifacts/reports/node-report.json
 echo "== ui tests"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/ui-report.json npx playwright test -c test/playwright.config.ts --reporter=list,json
-node test/support/summarise.mjs test-results/node-report.json test-results/ui-report.json
+PLAYWRIGHT_JSON_OUTPUT_NAME=.artifacts/reports/ui-report.json npx playwright test -c test/playwright.config.ts --reporter=list,json
+node test/support/summarise.mjs .artifacts/reports/node-report.json .artifacts/reports/ui-report.json
