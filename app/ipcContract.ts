@@ -25,6 +25,7 @@ export const CALL_CHANNELS = [
   'codes:query',
   'codes:texts',
   'workbook:save',
+  'workbook:cancel',
   'csv:save',
   'workbook:open',
   'exports:list',
@@ -109,6 +110,8 @@ export interface CallResults {
   'codes:texts': string;
   /** null when the person closed the save dialog without choosing a file. */
   'workbook:save': SavedWorkbook | null;
+  /** Stops the save under way; it then fails with 'cancelled' and the target is untouched. */
+  'workbook:cancel': null;
   /** null when the person closed the save dialog. */
   'csv:save': SavedWorkbook | null;
   /** The workbook's programs, loaded for review under a source of their own; null when cancelled. */

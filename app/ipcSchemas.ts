@@ -42,6 +42,7 @@ export const callSchemas = {
     view: z.object({ filter: codeFilter, sort: codeSort }),
     ranges: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])).max(10_000),
   }),
+  'workbook:cancel': z.undefined(),
   'csv:save': programRef.extend({ filter: codeFilter, language }),
   'workbook:open': z.undefined(),
   'exports:list': z.undefined(),

@@ -9,7 +9,13 @@ import type { RecentExport } from './services/settingsStore';
 const RECENT_EXPORTS_KEPT = 20;
 
 type FileCalls =
-  'workbook:save' | 'csv:save' | 'workbook:open' | 'exports:list' | 'exports:open' | 'exports:showInFolder';
+  | 'workbook:save'
+  | 'workbook:cancel'
+  | 'csv:save'
+  | 'workbook:open'
+  | 'exports:list'
+  | 'exports:open'
+  | 'exports:showInFolder';
 
 export function createFileHandlers<Fetched>(
   deps: HandlerDeps<Fetched>,
@@ -48,7 +54,24 @@ export function createFileHandlers<Fetched>(
     }
   };
 
+  /** The save under way, so "Cancel" can stop it; the writer then leaves the target untouched. */
+  let currentSave: AbortController | null = null;
+  const saving = async <T>(write: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    currentSave?.abort();
+    const controller = new AbortController();
+    currentSave = controller;
+    try {
+      return await write(controller.signal);
+    } finally {
+      if (currentSave === controller) currentSave = null;
+    }
+  };
+
   return {
+    'workbook:cancel': async () => {
+      currentSave?.abort();
+      return null;
+    },
     'workbook:save': async ({ connectionId, loyaltyIds, filter, language }, context) => {
       const connection = connections.get(connectionId);
       for (const loyaltyId of loyaltyIds) requireFetched(connectionId, loyaltyId);
@@ -64,18 +87,21 @@ export function createFileHandlers<Fetched>(
         loyaltyId,
         name: connection.programs.find((p) => p.loyaltyId === loyaltyId)?.name ?? null,
       }));
-      const result = await library.writeWorkbook({
-        target,
-        host: connection.host,
-        connectionId,
-        programs,
-        filter,
-        exportedAt,
-        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-        appVersion: deps.appVersion,
-        language,
-        onProgress: (p) => context.emit('workbook:progress', p),
-      });
+      const result = await saving((signal) =>
+        library.writeWorkbook({
+          signal,
+          target,
+          host: connection.host,
+          connectionId,
+          programs,
+          filter,
+          exportedAt,
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          appVersion: deps.appVersion,
+          language,
+          onProgress: (p) => context.emit('workbook:progress', p),
+        }),
+      );
       await remember({
         path: result.path,
         kind: 'xlsx',
@@ -93,18 +119,21 @@ export function createFileHandlers<Fetched>(
       const label = programLabel(connectionId, loyaltyId);
       const target = await chooseTarget(`${label} promo codes`, 'csv', exportedAt);
       if (target === null) return null;
-      const result = await library.writeCsv({
-        target,
-        connectionId,
-        program: {
-          loyaltyId,
-          name: connection.programs.find((p) => p.loyaltyId === loyaltyId)?.name ?? null,
-        },
-        filter,
-        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-        language,
-        onProgress: (p) => context.emit('workbook:progress', p),
-      });
+      const result = await saving((signal) =>
+        library.writeCsv({
+          signal,
+          target,
+          connectionId,
+          program: {
+            loyaltyId,
+            name: connection.programs.find((p) => p.loyaltyId === loyaltyId)?.name ?? null,
+          },
+          filter,
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          language,
+          onProgress: (p) => context.emit('workbook:progress', p),
+        }),
+      );
       await remember({
         path: result.path,
         kind: 'csv',

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorInfo } from '../../app/appError';
 import type { CodeView } from '../../app/codeView';
-import type { SavedWorkbook } from '../../app/ipcContract';
+import type { AppEvents, SavedWorkbook } from '../../app/ipcContract';
 import { call, failureInfo } from '../api';
 import { ErrorNotice } from './ErrorNotice';
 
@@ -28,16 +28,19 @@ export function SaveActions({
   onSaved: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language);
   const language = i18n.resolvedLanguage === 'ru' ? 'ru' : 'en';
   const filtered = view.filter.status !== null || view.filter.search !== '';
   const [onlyShown, setOnlyShown] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [progress, setProgress] = useState<AppEvents['workbook:progress'] | null>(null);
   const [saved, setSaved] = useState<SavedWorkbook | null>(null);
   const [error, setError] = useState<AppErrorInfo | null>(null);
   const filter = filtered && onlyShown ? view.filter : { status: null, search: '' };
 
   const save = async (kind: 'xlsx' | 'csv') => {
     setSaving(true);
+    setProgress(null);
     setError(null);
     setSaved(null);
     try {
@@ -63,6 +66,7 @@ export function SaveActions({
   useEffect(() => {
     saveRef.current = save;
   });
+  useEffect(() => window.promoExporter.on('workbook:progress', setProgress), []);
   useEffect(() => {
     const onMenu = (event: Event) =>
       void saveRef.current((event as CustomEvent).detail === 'save-csv' ? 'csv' : 'xlsx');
@@ -84,7 +88,27 @@ export function SaveActions({
       <button type="button" onClick={() => void save('csv')} disabled={saving}>
         {t('codes.saveCsv')}
       </button>
-      {saving && <span className="muted">{t('codes.saving')}</span>}
+      {saving && (
+        <span className="progress" aria-live="polite">
+          <progress
+            aria-label={t('codes.saving')}
+            {...(progress === null || progress.rowsTotal === 0
+              ? {}
+              : { value: progress.rowsWritten, max: progress.rowsTotal })}
+          />
+          <span className="muted">
+            {progress === null
+              ? t('codes.saving')
+              : t('codes.savingProgress', {
+                  written: number.format(progress.rowsWritten),
+                  total: number.format(progress.rowsTotal),
+                })}
+          </span>
+          <button type="button" onClick={() => void call('workbook:cancel')}>
+            {t('codes.cancelSave')}
+          </button>
+        </span>
+      )}
       {saved !== null && (
         <span role="status" className="muted">
           {t('codes.saved', { rows: saved.rows, path: saved.path })}

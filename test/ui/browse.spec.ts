@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_TOKEN, sampleProgram } from '../altcraft-sim/programs';
@@ -160,4 +160,23 @@ test("the File menu's Open workbook and Save as Excel reach the page", async ({
   app.dialogs.nextSaveTarget = join(workDir, 'from-menu.xlsx');
   await page.evaluate(() => window.__promoExporterHarness.emit('menu:command', { command: 'save-excel' }));
   await expect(page.getByText(/^Saved 100 codes to .*from-menu\.xlsx$/)).toBeVisible();
+});
+
+test('cancels a save under way and leaves the file that was there untouched', async ({
+  page,
+  sim,
+  app,
+  workDir,
+}) => {
+  await addConnection(page, sim.url, DEMO_TOKEN);
+  await getCodes(page, 3, 1_000_000); // the simulator's mass-mailing program
+  const target = join(workDir, 'mass.xlsx');
+  await writeFile(target, 'the workbook from last week');
+  app.dialogs.nextSaveTarget = target;
+  await page.getByRole('button', { name: 'Save as Excel…' }).click();
+  await expect(page.getByText(/^Saving… [\d,]+ of 1,000,000 codes$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel saving' }).click();
+  await expect(page.getByRole('alert')).toContainText('Cancelled.');
+  expect(await readFile(target, 'utf8')).toBe('the workbook from last week');
+  expect((await readdir(workDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 });
