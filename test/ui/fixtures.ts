@@ -64,5 +64,7 @@ export async function addConnection(
 export async function getCodes(page: Page, loyaltyId: number, count: number): Promise<void> {
   await page.getByLabel('Loyalty program ID').fill(String(loyaltyId));
   await page.getByRole('button', { name: 'Get codes', exact: true }).click();
-  await pwExpect(page.getByRole('heading', { level: 3 })).toContainText(`${count.toLocaleString('en')} codes`);
+  await pwExpect(page.getByRole('heading', { level: 3 })).toContainText(
+    `${count.toLocaleString('en')} codes`,
+  );
 }
