@@ -48,6 +48,13 @@ beforeAll(async () => {
   stage = await mkdtemp(join(tmpdir(), 'promo-exporter-electronegativity-'));
   await cp(join(ROOT, 'out'), join(stage, 'out'), { recursive: true });
   await cp(join(ROOT, 'package.json'), join(stage, 'package.json'));
+  // Electronegativity fetches fresh translations from the internet every run; the tests run
+  // offline, so its HTTP client answers "not found" from here instead of trying.
+  const gotPath = require.resolve('got', { paths: [require.resolve('@doyensec/electronegativity')] });
+  const offline = () => Promise.resolve({ statusCode: 404, body: '' });
+  require.cache[gotPath] = {
+    exports: Object.assign(offline, { default: offline }),
+  } as unknown as NodeJS.Module;
   const scan = require('@doyensec/electronegativity') as Scan;
   result = await scan({
     input: stage,
