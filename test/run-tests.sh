@@ -39,5 +39,5 @@ echo "== build";     npm run --silent build >/dev/null
 echo "== node tests"
 npx vitest run -c test/vitest.config.ts --reporter=default --reporter=json --outputFile.json=.artifacts/reports/node-report.json
 echo "== ui tests"
-PLAYWRIGHT_JSON_OUTPUT_NAME=.artifacts/reports/ui-report.json npx playwright test -c test/playwright.config.ts --reporter=list,json
+PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/.artifacts/reports/ui-report.json" npx playwright test -c test/playwright.config.ts --reporter=list,json
 node test/support/summarise.mjs .artifacts/reports/node-report.json .artifacts/reports/ui-report.json
