@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleProgram } from '../altcraft-sim/programs';
 import { DEMO_TOKEN, LIMITED_TOKEN, startAltcraftSim } from '../altcraft-sim/server';
 import type { AltcraftSim } from '../altcraft-sim/server';
+import { contentsUnder } from '../support/fileContents';
 import { readWithOpenpyxl } from '../support/readWorkbook';
 import { printed, runCli, runCliInTerminal, tempDir } from './cliHarness';
 
@@ -61,6 +62,10 @@ describe.concurrent('promo-exporter connections', () => {
     expect(book['Loyalty 1']?.slice(1).map((row) => row[0])).toEqual(
       sampleProgram(1).map((code) => code.code),
     );
+    // Nothing the command line left in its data folder holds the token: settings, workbook (unzipped).
+    const files = await contentsUnder(t.dataDir);
+    expect(files.map((f) => f.file).some((f) => f.endsWith('(unzipped)'))).toBe(true);
+    for (const { file, text } of files) expect(text, file).not.toContain(DEMO_TOKEN);
   });
 
   it('export --connection names sheets after the programs saved with the connection', async () => {
