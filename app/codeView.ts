@@ -11,5 +11,3 @@ export interface CodeView {
   filter: CodeFilter;
   sort: CodeSort;
 }
-
-export const ALL_CODES: CodeView = { filter: { status: null, search: '' }, sort: null };

@@ -14,16 +14,6 @@ export type LogLevel = keyof Log;
 /** Receives finished, already redacted lines. */
 export type LogSink = (level: LogLevel, line: string) => void;
 
-export const silentLog: Log = { info() {}, warn() {}, error() {} };
-
-export function consoleLog(): Log {
-  return {
-    info: (message, detail) => console.info(message, detail ?? ''),
-    warn: (message, detail) => console.warn(message, detail ?? ''),
-    error: (message, detail) => console.error(message, detail ?? ''),
-  };
-}
-
 /**
  * The Log services use, turning each message and detail into one redacted line before the sink sees
  * it: known token values, Authorization headers and token fields are cut out, errors are written
