@@ -40,7 +40,7 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         input: {
-          index: resolve('main/index.ts'),
+          index: resolve('main/shell/index.ts'),
           cli: resolve('main/cli/index.ts'),
           codeWorker: resolve('main/codeWorker/worker.ts'),
         },
@@ -51,7 +51,7 @@ export default defineConfig({
     // One CommonJS file: a sandboxed preload cannot load ES modules or other files.
     build: {
       rolldownOptions: {
-        input: { index: resolve('main/preload.ts') },
+        input: { index: resolve('main/shell/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },

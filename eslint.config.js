@@ -21,6 +21,12 @@ const nodeModules = [
   'net',
 ];
 
+const notThePage = { group: ['**/renderer/**'], message: 'The Node side does not import the page.' };
+const onlyTheShellImportsElectron = {
+  group: ['electron', 'electron/*'],
+  message: 'Only main/shell/ imports Electron: everything else runs in plain Node (the CLI, tests).',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -83,9 +89,34 @@ export default tseslint.config(
     files: ['main/**/*.ts', 'test/**/*.{ts,mjs}', 'build/**/*.mjs', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
     rules: {
+      'no-restricted-imports': ['error', { patterns: [notThePage] }],
+    },
+  },
+  // main/ has rooms: the Electron shell (the only place that imports electron), the calls the page
+  // makes, the services (plain Node, knowing neither), the code worker and the command line.
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/shell/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [notThePage, onlyTheShellImportsElectron] }],
+    },
+  },
+  {
+    files: ['main/services/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'The Node side does not import the page.' }] },
+        {
+          patterns: [
+            notThePage,
+            onlyTheShellImportsElectron,
+            {
+              group: ['**/shell/**', '**/codeWorker/**', '**/calls/**', '**/cli/**'],
+              message:
+                'Services are plain Node parts: the shell, the calls, the worker and the command line use them, not the other way round.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -7,8 +7,8 @@ import type { SecretStore } from './services/tokenVault';
 import { createTokenVault, KEYCHAIN_SERVICE } from './services/tokenVault';
 import { readWorkbook } from './services/workbook';
 import { startCodeWorker } from './codeWorker/workerLibrary';
-import type { Desktop, Dialogs } from './dialogs';
-import { createHandlers } from './handlers';
+import type { Desktop, Dialogs } from './calls/desktop';
+import { createHandlers } from './calls/handlers';
 
 export interface ServiceOptions {
   dataDir: string;

@@ -7,7 +7,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { productName } from '../../package.json';
 
 export const DATA_DIR_VARIABLE = 'PROMO_EXPORTER_DATA_DIR';
-/** The Electron shell honours the same variable (main/index.ts). */
+/** The Electron shell honours the same variable (main/shell/index.ts). */
 export const KEYCHAIN_SERVICE_VARIABLE = 'PROMO_EXPORTER_KEYCHAIN_SERVICE';
 
 type Env = Readonly<Record<string, string | undefined>>;

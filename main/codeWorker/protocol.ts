@@ -4,7 +4,7 @@ import type { CodeView } from '../../app/codeView';
 import type { AppErrorInfo } from '../../app/appError';
 import type { PromoCode, StatusCounts } from '../../app/promoCode';
 import type { CodePage } from '../../app/ipcContract';
-import type { LibraryCsvRequest, LibraryWorkbookRequest } from '../services/codeLibrary';
+import type { LibraryCsvRequest, LibraryWorkbookRequest } from '../services/codes/codeLibrary';
 import type { CsvResult, ExportProgress, WorkbookResult } from '../services/workbook';
 
 /** Codes parsed in the worker and waiting there until the fetch that asked for them stores them. */

@@ -4,9 +4,9 @@
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../app/appError';
 import { classifyAnswer } from '../services/altcraft/classifyAnswer';
-import { createCodeLibrary } from '../services/codeLibrary';
-import type { CompactCodes } from './compactCodes';
-import { parseExportAllCompact } from './parseCompact';
+import { createCodeLibrary } from '../services/codes/codeLibrary';
+import type { CompactCodes } from '../services/codes/compactCodes';
+import { parseExportAllCompact } from '../services/codes/parseCompact';
 import type { FromWorker, ToWorker, WireError, WireJudged, WorkerCalls } from './protocol';
 
 const port = parentPort;

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../app/appError';
 import { cancelledError } from '../services/altcraft/networkFailure';
 import type { JudgeAnswer, Judged } from '../services/altcraft/client';
-import type { CodeLibrary } from '../services/codeLibrary';
+import type { CodeLibrary } from '../services/codes/codeLibrary';
 import type { ExportProgress } from '../services/workbook';
 import type { FromWorker, StagedCodes, ToWorker, WireError, WorkerCallName, WorkerCalls } from './protocol';
 

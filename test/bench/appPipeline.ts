@@ -36,10 +36,13 @@ const services = await composeServices({
 });
 const { handlers } = services;
 const context = { emit: () => undefined };
-const connection = await handlers['connections:add']({ name: 'Bench', host: simUrl, token: DEMO_TOKEN });
+const connection = await handlers['connections:add'](
+  { name: 'Bench', host: simUrl, token: DEMO_TOKEN },
+  context,
+);
 const connectionId = connection.id;
 // Start the worker before the clock, as the app does at launch.
-await handlers['codes:query']({ connectionId, loyaltyId, view: ALL(), offset: 0, limit: 1 }).catch(
+await handlers['codes:query']({ connectionId, loyaltyId, view: ALL(), offset: 0, limit: 1 }, context).catch(
   () => undefined,
 );
 

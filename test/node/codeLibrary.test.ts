@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PromoCode } from '../../app/promoCode';
-import { createCodeLibrary } from '../../main/services/codeLibrary';
+import { createCodeLibrary } from '../../main/services/codes/codeLibrary';
 
 const code = (value: string, fields: Partial<PromoCode> = {}): PromoCode => ({
   code: value,

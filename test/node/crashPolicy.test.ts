@@ -4,7 +4,7 @@ import {
   pageGoneDialog,
   startFailureDialog,
   unexpectedErrorDialog,
-} from '../../main/crashPolicy';
+} from '../../main/shell/crashPolicy';
 
 const TOKEN = 'tok-crash-0123456789';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createKnownSecrets } from '../../main/services/knownSecrets';
 
-// main/crashRecovery.ts against a stand-in for Electron (its binary cannot run here): an error nobody
+// main/shell/crashRecovery.ts against a stand-in for Electron (its binary cannot run here): an error nobody
 // caught is logged and shown once, a dead page is reloaded with a message, a failed start says so.
 const electron = vi.hoisted(() => ({
   appHandlers: new Map<string, (...args: unknown[]) => void>(),
@@ -20,7 +20,7 @@ vi.mock('electron', () => ({
   dialog: { showErrorBox: electron.showErrorBox, showMessageBox: electron.showMessageBox },
 }));
 
-const { reportStartFailure, setupCrashRecovery } = await import('../../main/crashRecovery');
+const { reportStartFailure, setupCrashRecovery } = await import('../../main/shell/crashRecovery');
 
 const TOKEN = 'tok-crash-recovery-42';
 const lines: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../app/appError';
-import { dispatch } from '../../main/dispatch';
-import type { Handlers } from '../../main/handlers';
+import { dispatch } from '../../main/calls/dispatch';
+import type { Handlers } from '../../main/calls/handlers';
 import type { Log } from '../../main/services/log';
 
 // A handler table whose calls record what reached them: dispatch must stop bad calls before that.

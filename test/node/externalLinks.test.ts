@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl } from '../../main/externalLinks';
+import { isAllowedExternalUrl } from '../../main/shell/externalLinks';
 
 describe('links the app may open in the system browser', () => {
   it.each([

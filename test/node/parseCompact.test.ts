@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../app/appError';
-import { promoCodeAt } from '../../main/codeWorker/compactCodes';
-import { parseExportAllCompact } from '../../main/codeWorker/parseCompact';
+import { promoCodeAt } from '../../main/services/codes/compactCodes';
+import { parseExportAllCompact } from '../../main/services/codes/parseCompact';
 import { parseExportAll } from '../../main/services/altcraft/parseExportAll';
 import { builtInProgram } from '../altcraft-sim/programs';
 

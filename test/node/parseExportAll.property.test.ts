@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError, ERROR_CODES } from '../../app/appError';
-import { compactCodes, promoCodeAt } from '../../main/codeWorker/compactCodes';
-import type { CompactCodes } from '../../main/codeWorker/compactCodes';
-import { parseExportAllCompact } from '../../main/codeWorker/parseCompact';
+import { compactCodes, promoCodeAt } from '../../main/services/codes/compactCodes';
+import type { CompactCodes } from '../../main/services/codes/compactCodes';
+import { parseExportAllCompact } from '../../main/services/codes/parseCompact';
 import { parseExportAll } from '../../main/services/altcraft/parseExportAll';
 
 // Whatever a server (or a proxy, or a broken connection) sends, the parser answers codes or a typed

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-// main/security.ts against a stand-in for Electron (its binary cannot run here): what it registers,
+// main/shell/security.ts against a stand-in for Electron (its binary cannot run here): what it registers,
 // and what those handlers answer when a page asks for a permission, a navigation, a window or a
 // <webview>.
 const electron = vi.hoisted(() => ({
@@ -17,7 +17,7 @@ vi.mock('electron', () => ({
   shell: { openExternal: electron.openExternal },
 }));
 
-const { setupSecurity, setupSessionSecurity } = await import('../../main/security');
+const { setupSecurity, setupSessionSecurity } = await import('../../main/shell/security');
 
 const warnings: string[] = [];
 const log = { info: () => undefined, warn: (m: string) => warnings.push(m), error: () => undefined };

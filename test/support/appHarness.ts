@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import keytar from 'keytar';
 import type { AppEvents, EventName } from '../../app/ipcContract';
-import { isAppPageUrl } from '../../main/appPage';
+import { isAppPageUrl } from '../../main/shell/appPage';
 import { composeServices } from '../../main/composeServices';
 import type { Services } from '../../main/composeServices';
-import type { SaveTargetRequest } from '../../main/dialogs';
-import { dispatch } from '../../main/dispatch';
+import type { SaveTargetRequest } from '../../main/calls/desktop';
+import { dispatch } from '../../main/calls/dispatch';
 import type { Log } from '../../main/services/log';
 
 const PRELOAD_BUNDLE = new URL('../../out/preload/index.cjs', import.meta.url);

@@ -1,8 +1,8 @@
 // A program's codes held as columns rather than a million objects: one array of code strings, a
 // Float64Array per date (NaN where Altcraft gave none) and a byte per code for `expired` and the
 // status. Fewer objects means less memory and far less garbage-collection work for a million codes.
-import type { CodeStatus, PromoCode, StatusCounts } from '../../app/promoCode';
-import { CODE_STATUSES, emptyCounts, statusOf } from '../../app/promoCode';
+import type { CodeStatus, PromoCode, StatusCounts } from '../../../app/promoCode';
+import { CODE_STATUSES, emptyCounts, statusOf } from '../../../app/promoCode';
 
 /** How `expired` came: absent, a flag, or a date (then in the `expired` column). */
 const EXPIRED_NONE = 0;

@@ -2,13 +2,13 @@
 // the channel must be a known call, the argument must match its schema, and whatever happens the
 // answer is a Result the page can show, never a thrown error or a stack.
 import { prettifyError } from 'zod';
-import type { AppErrorInfo, Result } from '../app/appError';
-import { AppError } from '../app/appError';
-import type { CallChannel } from '../app/ipcContract';
-import { CALL_CHANNELS } from '../app/ipcContract';
-import { callSchemas } from '../app/ipcSchemas';
+import type { AppErrorInfo, Result } from '../../app/appError';
+import { AppError } from '../../app/appError';
+import type { CallChannel } from '../../app/ipcContract';
+import { CALL_CHANNELS } from '../../app/ipcContract';
+import { callSchemas } from '../../app/ipcSchemas';
 import type { CallContext, Handlers } from './handlers';
-import type { Log } from './services/log';
+import type { Log } from '../services/log';
 
 export function isCallChannel(channel: unknown): channel is CallChannel {
   return typeof channel === 'string' && (CALL_CHANNELS as readonly string[]).includes(channel);

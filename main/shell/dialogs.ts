@@ -1,7 +1,7 @@
 // The real native dialogs and desktop services, for the Electron shell.
 import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { dialog, shell } from 'electron';
-import type { Desktop, Dialogs } from './dialogs';
+import type { Desktop, Dialogs } from '../calls/desktop';
 
 const FILTERS = {
   xlsx: [{ name: 'Excel workbook', extensions: ['xlsx'] }],

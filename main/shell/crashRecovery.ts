@@ -5,8 +5,8 @@ import type { MessageBoxOptions } from 'electron';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { ProblemDialog } from './crashPolicy';
 import { createCrashPolicy, pageGoneDialog, startFailureDialog, unexpectedErrorDialog } from './crashPolicy';
-import type { KnownSecrets } from './services/knownSecrets';
-import type { Log } from './services/log';
+import type { KnownSecrets } from '../services/knownSecrets';
+import type { Log } from '../services/log';
 
 export function setupCrashRecovery(log: Log, secrets: KnownSecrets): void {
   let showing = false;

@@ -28,7 +28,7 @@
 import type { Session, WebContents } from 'electron';
 import { app, shell } from 'electron';
 import { isAllowedExternalUrl } from './externalLinks';
-import type { Log } from './services/log';
+import type { Log } from '../services/log';
 
 /** Before the app is ready: sandbox everything, and harden each web contents as it is created. */
 export function setupSecurity(log: Log): void {

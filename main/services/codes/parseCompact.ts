@@ -4,7 +4,7 @@
 // objects exist at a time. Anything unusual (XML, `"data": null`, a repeated key, a body that does
 // not parse, a batch parseExportAll refuses) falls back to parseExportAll on the whole text, so the
 // outcome, and every error's code and message, is exactly parseExportAll's.
-import { parseExportAll } from '../services/altcraft/parseExportAll';
+import { parseExportAll } from '../altcraft/parseExportAll';
 import type { CompactCodes } from './compactCodes';
 import { CompactCodesBuilder, compactCodes } from './compactCodes';
 

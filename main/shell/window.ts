@@ -4,7 +4,7 @@
 // security.ts.
 import { BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
-import type { SettingsStore } from './services/settingsStore';
+import type { SettingsStore } from '../services/settingsStore';
 
 export const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 export const PAGE_FILE = fileURLToPath(new URL('../renderer/index.html', import.meta.url));

@@ -2,9 +2,9 @@
 // to their administrator. File's own commands are the page's: they travel to it as 'menu:command'.
 import type { BaseWindow } from 'electron';
 import { app, BrowserWindow, Menu } from 'electron';
-import type { MenuCommand } from '../app/ipcContract';
+import type { MenuCommand } from '../../app/ipcContract';
 import { openLogsFolder } from './logging';
-import type { Log } from './services/log';
+import type { Log } from '../services/log';
 
 export function setupMenu(log: Log): void {
   const isMac = process.platform === 'darwin';

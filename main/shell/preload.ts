@@ -2,8 +2,8 @@
 // each, and `on()` for its events, returning an unsubscribe function. Never ipcRenderer itself.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { PageApi } from '../app/ipcContract';
-import { CALL_CHANNELS, EVENT_NAMES, PAGE_API_KEY } from '../app/ipcContract';
+import type { PageApi } from '../../app/ipcContract';
+import { CALL_CHANNELS, EVENT_NAMES, PAGE_API_KEY } from '../../app/ipcContract';
 
 const calls = Object.fromEntries(
   CALL_CHANNELS.map((channel) => [channel, (arg?: unknown) => ipcRenderer.invoke(channel, arg)]),

@@ -2,12 +2,12 @@
 // call; anything else is refused before an argument is looked at.
 import type { IpcMainInvokeEvent } from 'electron';
 import { BrowserWindow, ipcMain } from 'electron';
-import { CALL_CHANNELS } from '../app/ipcContract';
+import { CALL_CHANNELS } from '../../app/ipcContract';
 import { isAppPageUrl } from './appPage';
-import { dispatch } from './dispatch';
-import type { Handlers } from './handlers';
-import type { KnownSecrets } from './services/knownSecrets';
-import type { Log } from './services/log';
+import { dispatch } from '../calls/dispatch';
+import type { Handlers } from '../calls/handlers';
+import type { KnownSecrets } from '../services/knownSecrets';
+import type { Log } from '../services/log';
 
 export function setupIpc(handlers: Handlers, pageUrl: string, log: Log, secrets: KnownSecrets): void {
   const isTrusted = (event: IpcMainInvokeEvent): boolean =>

@@ -1,7 +1,7 @@
 // Demo mode (`npm run demo`): a separate profile with a ready "Demo" connection to the bundled
 // Altcraft simulator, so a newcomer sees real exports without an Altcraft account.
-import type { Connections } from './services/connections';
-import type { SettingsStore } from './services/settingsStore';
+import type { Connections } from './connections';
+import type { SettingsStore } from './settingsStore';
 
 export const DEMO_PROGRAMS = [
   { loyaltyId: 1, name: 'Welcome' },

@@ -2,16 +2,16 @@
 // cross IPC in one message. Codes are held as columns (see compactCodes.ts); filtering, searching and
 // sorting work on compact indexes built once per program, so each keystroke costs one pass over typed
 // arrays. The app runs this in its worker thread (main/codeWorker); tests and tools may run it anywhere.
-import type { CodeSort, CodeView } from '../../app/codeView';
-import type { CodePage } from '../../app/ipcContract';
-import type { CodeFilter, PromoCode, StatusCounts } from '../../app/promoCode';
-import { CODE_STATUSES } from '../../app/promoCode';
-import type { CompactCodes } from '../codeWorker/compactCodes';
-import { compactCodes, promoCodeAt, statusAt } from '../codeWorker/compactCodes';
-import type { CodeList, CsvRequest, CsvResult, WorkbookRequest, WorkbookResult } from './workbook';
+import type { CodeSort, CodeView } from '../../../app/codeView';
+import type { CodePage } from '../../../app/ipcContract';
+import type { CodeFilter, PromoCode, StatusCounts } from '../../../app/promoCode';
+import { CODE_STATUSES } from '../../../app/promoCode';
+import type { CompactCodes } from './compactCodes';
+import { compactCodes, promoCodeAt, statusAt } from './compactCodes';
+import type { CodeList, CsvRequest, CsvResult, WorkbookRequest, WorkbookResult } from '../workbook';
 // The writers' own modules, not the workbook index: the worker bundle needs no reader.
-import { writeCsv } from './workbook/writeCsv';
-import { writeWorkbook } from './workbook/writeWorkbook';
+import { writeCsv } from '../workbook/writeCsv';
+import { writeWorkbook } from '../workbook/writeWorkbook';
 
 export interface StoredCodes {
   total: number;

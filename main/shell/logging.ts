@@ -2,10 +2,10 @@
 // to open that folder from the Help menu so people can send it to their administrator.
 import { app, shell } from 'electron';
 import { join } from 'node:path';
-import { fileLogSink, LOG_FILE_NAME } from './services/fileLog';
-import type { KnownSecrets } from './services/knownSecrets';
-import type { Log } from './services/log';
-import { redactingLog } from './services/log';
+import { fileLogSink, LOG_FILE_NAME } from '../services/fileLog';
+import type { KnownSecrets } from '../services/knownSecrets';
+import type { Log } from '../services/log';
+import { redactingLog } from '../services/log';
 
 export function setupLogging(secrets: KnownSecrets): Log {
   // Electron's default log folder, made explicit before it is read: ~/Library/Logs/Promo Exporter on

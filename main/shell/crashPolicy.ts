@@ -1,6 +1,6 @@
 // What the app says and does when something breaks that no handler caught, kept apart from the
 // Electron wiring (crashRecovery.ts) so the decisions are tested in plain Node.
-import { redactText } from './services/redactor';
+import { redactText } from '../services/redactor';
 
 export interface ProblemDialog {
   title: string;

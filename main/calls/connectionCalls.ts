@@ -1,0 +1,39 @@
+// Connections to Altcraft and the loyalty programs each one remembers.
+import type { HandlerDeps, HandlersOf } from './types';
+
+type ConnectionCalls =
+  | 'connections:list'
+  | 'connections:add'
+  | 'connections:rename'
+  | 'connections:setHost'
+  | 'connections:check'
+  | 'connections:replaceToken'
+  | 'connections:forget'
+  | 'programs:add'
+  | 'programs:rename'
+  | 'programs:remove';
+
+export function connectionCalls<Fetched>(deps: HandlerDeps<Fetched>): HandlersOf<ConnectionCalls> {
+  const { connections, vault } = deps;
+  return {
+    'connections:list': () => connections.list(),
+    'connections:add': (arg) => connections.add(arg),
+    'connections:rename': ({ connectionId, name }) => connections.rename(connectionId, name),
+    'connections:setHost': ({ connectionId, host }) => connections.setHost(connectionId, host),
+    'connections:check': async ({ connectionId }) => {
+      const connection = connections.get(connectionId);
+      return deps.altcraft.check(connection.host, await vault.read(connectionId));
+    },
+    'connections:replaceToken': ({ connectionId, token }) => connections.replaceToken(connectionId, token),
+    'connections:forget': async ({ connectionId }) => {
+      await connections.forget(connectionId);
+      return null;
+    },
+
+    'programs:add': ({ connectionId, loyaltyId, name }) =>
+      connections.nameProgram(connectionId, loyaltyId, name),
+    'programs:rename': ({ connectionId, loyaltyId, name }) =>
+      connections.nameProgram(connectionId, loyaltyId, name),
+    'programs:remove': ({ connectionId, loyaltyId }) => connections.removeProgram(connectionId, loyaltyId),
+  };
+}

@@ -1,0 +1,22 @@
+// The main process's handler table: one function per call of the IPC contract, grouped by domain and
+// written against injected services, so it runs the same under Electron, under the UI test harness
+// and in tests.
+import { codeCalls } from './codeCalls';
+import { connectionCalls } from './connectionCalls';
+import { exportCalls } from './exportCalls';
+import { recentExportCalls } from './recentExportCalls';
+import { reviewCalls } from './reviewCalls';
+import type { HandlerDeps, Handlers } from './types';
+
+export type { CallContext, HandlerDeps, Handlers } from './types';
+
+export function createHandlers<Fetched>(deps: HandlerDeps<Fetched>): Handlers {
+  return {
+    'app:notices': async () => ({ settingsSetAside: deps.settings.setAsidePath }),
+    ...connectionCalls(deps),
+    ...codeCalls(deps),
+    ...exportCalls(deps),
+    ...reviewCalls(deps),
+    ...recentExportCalls(deps),
+  };
+}
