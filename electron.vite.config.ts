@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { chmod } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
+import { build } from 'vite';
 
 // The built page allows only its own scripts and styles. `npm run dev` needs inline scripts for
 // React's hot reload, so only the development server gets a looser policy.
@@ -33,16 +34,53 @@ function executableCli(): Plugin {
   };
 }
 
+// The code worker runs as one CommonJS file with every package inlined: inside the installed app.asar,
+// Electron loads a CommonJS worker from the archive (since 17.3), but nothing vouches for an ES module
+// worker resolving shared chunks and bare packages there. So it is built apart from the main bundles,
+// then added to their output, and a rebuild in watch mode happens only when one of its sources changed.
+function selfContainedWorker(entry: string, fileName: string): Plugin {
+  let code: string | null = null;
+  let sources = new Set<string>();
+  return {
+    name: 'promo-exporter:self-contained-worker',
+    apply: 'build',
+    watchChange(id) {
+      if (sources.has(id)) code = null;
+    },
+    async buildStart() {
+      if (code === null) {
+        const built = (await build({
+          configFile: false,
+          root: process.cwd(),
+          logLevel: 'warn',
+          // Inline every package; only Node's own modules stay `require`s.
+          ssr: { target: 'node', noExternal: true },
+          build: {
+            ssr: entry,
+            write: false,
+            minify: false,
+            rolldownOptions: { output: { format: 'cjs', codeSplitting: false, entryFileNames: fileName } },
+          },
+        })) as Rolldown.RolldownOutput;
+        const [chunk] = built.output;
+        code = chunk.code;
+        sources = new Set(chunk.moduleIds.filter((id) => !id.startsWith('\0')));
+      }
+      for (const source of sources) this.addWatchFile(source);
+      this.emitFile({ type: 'asset', fileName, source: code });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
-    plugins: [executableCli()],
-    // The app's entry, the command line's (plain Node, the same services) and the code worker's thread.
+    plugins: [executableCli(), selfContainedWorker(resolve('main/codeWorker/worker.ts'), 'codeWorker.cjs')],
+    // The app's entry and the command line's (plain Node, the same services); the worker is built apart.
     build: {
       rolldownOptions: {
         input: {
           index: resolve('main/shell/index.ts'),
           cli: resolve('main/cli/index.ts'),
-          codeWorker: resolve('main/codeWorker/worker.ts'),
         },
       },
     },

@@ -1,6 +1,6 @@
-// The code worker's entry (built as out/main/codeWorker.js): parses export_all answers, holds every
-// fetched program's codes in compact columns, answers the page's windowed queries and writes workbooks
-// and CSV files, all off the main process's event loop.
+// The code worker's entry (built as one self-contained file, out/main/codeWorker.cjs): parses
+// export_all answers, holds every fetched program's codes in compact columns, answers the page's
+// windowed queries and writes workbooks and CSV files, all off the main process's event loop.
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../app/appError';
 import { classifyAnswer } from '../services/altcraft/classifyAnswer';

@@ -18,8 +18,8 @@ export interface WorkerCodeLibrary extends CodeLibrary<StagedCodes> {
   close(): Promise<void>;
 }
 
-/** The built worker, next to the bundle that starts it (out/main). */
-const BUILT_WORKER = './codeWorker.js';
+/** The built worker, one self-contained CommonJS file next to the bundle that starts it (out/main). */
+const BUILT_WORKER = './codeWorker.cjs';
 
 interface Pending {
   resolve(value: unknown): void;

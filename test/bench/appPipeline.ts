@@ -30,7 +30,7 @@ const services = await composeServices({
   appVersion: '0.0.0-bench',
   secretStore,
   // The built worker, as the app runs it (from source it would carry tsx's loader thread too).
-  codeWorkerScript: new URL('../../out/main/codeWorker.js', import.meta.url),
+  codeWorkerScript: new URL('../../out/main/codeWorker.cjs', import.meta.url),
   dialogs: { chooseSaveTarget: async () => target, chooseWorkbookToOpen: async () => null },
   desktop: { openPath: async () => undefined, showInFolder: () => undefined },
 });
