@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   // The app itself
   'invalid-input',
   'not-found',
+  'worker-unavailable', // the part that holds the codes could not start: a broken install
   'unexpected',
 ] as const;
 

@@ -8,6 +8,7 @@ import { createCodeLibrary } from '../services/codes/codeLibrary';
 import type { CompactCodes } from '../services/codes/compactCodes';
 import { parseExportAllCompact } from '../services/codes/parseCompact';
 import type { FromWorker, ToWorker, WireError, WireJudged, WorkerCalls } from './protocol';
+import { WORKER_READY } from './ready';
 
 const port = parentPort;
 if (port === null) throw new Error('The code worker must run in a worker thread.');
@@ -84,3 +85,5 @@ port.on('message', (message: ToWorker) => {
     )
     .finally(() => running.delete(id));
 });
+
+port.postMessage(WORKER_READY);

@@ -1,13 +1,15 @@
 // The main process's side of the code worker: a CodeLibrary whose codes live in a worker thread, and
 // the judge the Altcraft client hands each downloaded answer to, so parsing a million codes, building
 // the page's indexes and writing workbooks never block the main process's event loop.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../app/appError';
 import { cancelledError } from '../services/altcraft/networkFailure';
 import type { JudgeAnswer, Judged } from '../services/altcraft/client';
 import type { CodeLibrary } from '../services/codes/codeLibrary';
 import type { ExportProgress } from '../services/workbook';
 import type { FromWorker, StagedCodes, ToWorker, WireError, WorkerCallName, WorkerCalls } from './protocol';
+import { WORKER_READY } from './ready';
+import { spawnWorker, workerStopped, workerUnavailable } from './spawnWorker';
 
 export type { StagedCodes } from './protocol';
 
@@ -17,9 +19,6 @@ export interface WorkerCodeLibrary extends CodeLibrary<StagedCodes> {
   /** Stops the worker; the codes it held are gone. */
   close(): Promise<void>;
 }
-
-/** The built worker, one self-contained CommonJS file next to the bundle that starts it (out/main). */
-const BUILT_WORKER = './codeWorker.cjs';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -41,8 +40,13 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
 
   const ensureWorker = (): Worker => {
     if (worker !== null) return worker;
-    const started = options.script === undefined ? spawnWorker() : new Worker(options.script);
-    started.on('message', (message: FromWorker) => {
+    const { worker: started, script } = spawnWorker(options.script);
+    let ready = false;
+    started.on('message', (message: FromWorker | typeof WORKER_READY) => {
+      if (message === WORKER_READY) {
+        ready = true;
+        return;
+      }
       const waiting = pending.get(message.id);
       if (waiting === undefined) return;
       if ('progress' in message) {
@@ -54,15 +58,13 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
       if (message.ok) waiting.resolve(message.value);
       else waiting.reject(fromWire(message.error));
     });
+    // Either way the next call starts a new worker: a start that failed once may work the next time,
+    // and a call never waits on a thread that is gone.
     const lost = (why: unknown) => {
       if (worker !== started) return;
       worker = null;
       stored.clear(); // the codes went with the thread
-      const error = new AppError({
-        code: 'unexpected',
-        message: 'Something went wrong while handling the codes. Get the codes again.',
-        detail: `The code worker stopped: ${why instanceof Error ? why.message : String(why)}`,
-      });
+      const error = ready ? workerStopped(why) : workerUnavailable(script, why);
       for (const waiting of pending.values()) waiting.reject(error);
       pending.clear();
     };
@@ -82,9 +84,9 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
       onProgress?: Pending['onProgress'];
     } = {},
   ): Promise<WorkerCalls[N]['result']> => {
-    const target = ensureWorker();
     const id = nextId++;
     return new Promise((resolve, reject) => {
+      const target = ensureWorker(); // a worker that cannot start rejects the call, never throws
       pending.set(id, {
         resolve: resolve as (value: unknown) => void,
         reject,
@@ -156,17 +158,6 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
       if (stopping !== null) await stopping.terminate();
     },
   };
-}
-
-/** The built worker file in the app and the CLI; from source (tests), the TypeScript entry through tsx. */
-function spawnWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL(BUILT_WORKER, here));
-  const entry = new URL('./worker.ts', here).href;
-  // tsx exists only in development; written so that no bundle scan takes it for a runtime import.
-  const loader = ['tsx', 'esm', 'api'].join('/');
-  const boot = `import(${JSON.stringify(loader)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true });
 }
 
 function fromWire(error: WireError): Error {
