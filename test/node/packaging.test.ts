@@ -13,9 +13,15 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { execFile } from 'node:child_process';
 import { access, chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCodeWorker } from '../../main/codeWorker/workerLibrary';
+import { createAltcraftClient } from '../../main/services/altcraft/client';
+import { DEMO_TOKEN, SIZED_PROGRAM_BASE } from '../altcraft-sim/programs';
+import { dumpWorkbook, hasOpenpyxl } from '../readers/openpyxl';
+import { useSimulator } from './altcraftHarness';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -33,6 +39,7 @@ const SIZE_BUDGET_MB = 30;
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const SHIPPED_FUSES = '10110001';
 
+const sim = useSimulator();
 let work: string;
 let appDir: string;
 let asarPath: string;
@@ -238,6 +245,47 @@ describe('the packed app (electron-builder dir target)', () => {
       (error: { stderr?: string }) => error.stderr ?? String(error),
     );
     expect(failure).toBe('');
+  });
+
+  it('runs the code worker from the packed app alone, with no node_modules, through the app’s own client', async () => {
+    const worker = 'out/main/codeWorker.cjs';
+    expect(asarEntries.get(worker)?.unpacked).not.toBe(true); // read from inside app.asar, not beside it
+    if (!(await hasOpenpyxl())) throw new Error('python3-openpyxl is needed to read the workbook back.');
+
+    // The worker file as app.asar holds it, in a folder where Node finds no package at all.
+    const alone = join(work, 'worker-alone');
+    extractAll(asarPath, alone);
+    await rm(join(alone, 'node_modules'), { recursive: true, force: true });
+    for (let dir = join(alone, 'out', 'main'); dir !== dirname(dir); dir = dirname(dir)) {
+      expect(await exists(join(dir, 'node_modules')), `${dir}/node_modules`).toBe(false);
+    }
+
+    const library = startCodeWorker({ script: pathToFileURL(join(alone, worker)) });
+    try {
+      const options = { sleep: async () => undefined, connectTimeoutMs: 5_000, inactivityTimeoutMs: 5_000 };
+      const request = { host: sim().url, token: DEMO_TOKEN, loyaltyId: SIZED_PROGRAM_BASE + 1_000 };
+      const expected = (await createAltcraftClient(options).exportAll(request)).map((c) => c.code);
+      const staged = await createAltcraftClient({ ...options, judge: library.judge }).exportAll(request);
+      expect(await library.store('c', request.loyaltyId, staged, Date.now())).toMatchObject({ total: 1_000 });
+
+      const target = join(work, 'from the packed worker.xlsx');
+      const written = await library.writeWorkbook({
+        target,
+        host: sim().url,
+        connectionId: 'c',
+        programs: [{ loyaltyId: request.loyaltyId, name: 'Packed' }],
+        filter: { status: null, search: '' },
+        exportedAt: new Date(),
+        timeZone: 'UTC',
+        appVersion: '0.0.0-test',
+        language: 'en',
+      });
+      expect(written.rows).toBe(1_000);
+      const sheet = (await dumpWorkbook(target)).find((s) => s.name === 'Packed');
+      expect(sheet?.rows.slice(1).map((row) => row[0]?.v)).toEqual(expected);
+    } finally {
+      await library.close();
+    }
   });
 
   it("flips Electron's fuses in the packed executable as electron-builder.yml asks", async () => {
