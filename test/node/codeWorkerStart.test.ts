@@ -9,12 +9,16 @@ import { WORKER_READY } from '../../main/codeWorker/ready';
 import type { WorkerCodeLibrary } from '../../main/codeWorker/workerLibrary';
 import { startCodeWorker } from '../../main/codeWorker/workerLibrary';
 import { composeServices } from '../../main/composeServices';
+import { createAltcraftClient } from '../../main/services/altcraft/client';
 import { createKnownSecrets } from '../../main/services/knownSecrets';
 import { redactingLog } from '../../main/services/log';
+import { DEMO_TOKEN } from '../altcraft-sim/programs';
+import { useSimulator } from './altcraftHarness';
 
 // A code worker that cannot start (its file missing or broken, or it quits at once) must fail the call
 // with worker-unavailable, the reason in the detail for the log, and the next call must try again.
 
+const sim = useSimulator();
 const BUILT_WORKER = new URL('../../out/main/codeWorker.cjs', import.meta.url);
 const ALL = { filter: { status: null, search: '' }, sort: null } as const;
 let dir: string;
@@ -107,6 +111,14 @@ describe('a code worker that cannot start', () => {
     expect(error.code).toBe('unexpected');
     expect(error.message).toMatch(/Get the codes again/);
     expect(error.detail).toMatch(/stopped: exit code 7/);
+  });
+
+  it('fails a download with worker-unavailable too: the Altcraft client passes it on as it is', async () => {
+    const library = start(pathToFileURL(join(dir, 'nowhere', 'codeWorker.cjs')));
+    const client = createAltcraftClient({ judge: library.judge, sleep: async () => undefined });
+    const error = await failure(client.exportAll({ host: sim().url, token: DEMO_TOKEN, loyaltyId: 1 }));
+    expect(error.code).toBe('worker-unavailable');
+    expect(error.detail).toMatch(/Cannot find module/);
   });
 
   it('reaches the page as worker-unavailable through dispatch, and the log has the reason', async () => {
