@@ -1,9 +1,11 @@
 // Non-secret settings (connections without tokens, their loyalty programs, window size, last
-// folder) in one JSON file in the app's data folder. Written atomically; a corrupt file is set
-// aside and reported, never a crash at start. Saved the way workbooks are: complete or not at all.
-import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+// folder) in one JSON file in the app's data folder, shared with the command line. Written
+// atomically under a lock both take; a corrupt file is set aside and reported, never a crash at
+// start. Saved the way workbooks are: complete or not at all.
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { withFileLock } from './settingsLock';
 import { saveAtomically } from './workbook/atomicSave';
 
 const programSchema = z.object({
@@ -50,75 +52,91 @@ export function defaultSettings(): Settings {
 }
 
 export interface SettingsStore {
+  /** The settings as this process last read or wrote them. */
   get(): Settings;
-  /** Applies a change and writes the file; writes are serialised so none is lost. */
+  /**
+   * Applies a change to the settings as they are on disk now and writes them back, all under a lock
+   * the command line takes too: whatever another process saved meanwhile is kept.
+   */
   update(change: (settings: Settings) => Settings): Promise<Settings>;
-  /** Where a corrupt settings file was moved at start, so the app can tell the person. */
+  /** Where an unreadable settings file was moved, so the app can tell the person. */
   readonly setAsidePath: string | null;
 }
 
-export async function openSettingsStore(dataDir: string): Promise<SettingsStore> {
+export interface SettingsStoreOptions {
+  /** How long an update waits for another process to finish saving (LOCK_WAIT_MS). */
+  lockWaitMs?: number;
+}
+
+export async function openSettingsStore(
+  dataDir: string,
+  options: SettingsStoreOptions = {},
+): Promise<SettingsStore> {
   const file = join(dataDir, SETTINGS_FILE);
   await mkdir(dataDir, { recursive: true });
-  const { settings: loaded, setAsidePath } = await load(file);
-  let current = loaded;
-  let seen = await modifiedAt(file);
-  let queue: Promise<unknown> = Promise.resolve();
+  const locked = <T>(work: (stillHeld: () => void) => Promise<T>): Promise<T> =>
+    withFileLock(file, work, options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs });
 
-  /**
-   * The app and the command line share this file: when someone else wrote it since we last did,
-   * their version is the base for our change, so neither process drops the other's connections.
-   */
-  const latest = async (): Promise<Settings> => {
-    const now = await modifiedAt(file);
-    if (now === seen) return current;
-    try {
-      return settingsSchema.parse(JSON.parse(await readFile(file, 'utf8')));
-    } catch {
-      return current;
-    }
+  let setAsidePath: string | null = null;
+  /** What is on disk now; an unreadable file is moved aside (never overwritten) and `fallback` used. */
+  const readLatest = async (fallback: Settings): Promise<Settings> => {
+    const found = await readSettings(file);
+    if (found.kind === 'settings') return found.settings;
+    if (found.kind === 'unreadable') setAsidePath = await setAside(file, found.reason);
+    return fallback;
   };
+
+  // Under the lock, so two processes starting together cannot both move the same file aside.
+  let current = await locked(() => readLatest(defaultSettings()));
+  // One update at a time in this process; the lock orders them against other processes.
+  let queue: Promise<unknown> = Promise.resolve();
 
   return {
     get: () => current,
-    setAsidePath,
+    get setAsidePath() {
+      return setAsidePath;
+    },
     update(change) {
-      const step = queue.then(async () => {
-        const next = settingsSchema.parse(change(structuredClone(await latest())));
-        await saveAtomically(file, async (output) => {
-          output.end(JSON.stringify(next, null, 2));
-        });
-        current = next;
-        seen = await modifiedAt(file);
-        return next;
-      });
+      const step = queue.then(() =>
+        locked(async (stillHeld) => {
+          // A file gone missing meanwhile is rebuilt from what this process knew.
+          const latest = await readLatest(current);
+          const next = settingsSchema.parse(change(structuredClone(latest)));
+          stillHeld();
+          await saveAtomically(file, async (output) => {
+            output.end(JSON.stringify(next, null, 2));
+          });
+          current = next;
+          return next;
+        }),
+      );
       queue = step.catch(() => undefined);
       return step;
     },
   };
 }
 
-async function modifiedAt(file: string): Promise<number | null> {
-  return stat(file).then(
-    (s) => s.mtimeMs,
-    () => null,
-  );
-}
+type SettingsOnDisk =
+  { kind: 'settings'; settings: Settings } | { kind: 'missing' } | { kind: 'unreadable'; reason: 'corrupt' };
 
-async function load(file: string): Promise<{ settings: Settings; setAsidePath: string | null }> {
+async function readSettings(file: string): Promise<SettingsOnDisk> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { settings: defaultSettings(), setAsidePath: null };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     throw error;
   }
   try {
-    return { settings: settingsSchema.parse(JSON.parse(text)), setAsidePath: null };
+    return { kind: 'settings', settings: settingsSchema.parse(JSON.parse(text)) };
   } catch {
-    const setAsidePath = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(file, setAsidePath);
-    return { settings: defaultSettings(), setAsidePath };
+    return { kind: 'unreadable', reason: 'corrupt' };
   }
+}
+
+/** Moves the file to `settings.json.<reason>-<time>`, where the person can still find it. */
+async function setAside(file: string, reason: string): Promise<string> {
+  const path = `${file}.${reason}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  await rename(file, path);
+  return path;
 }

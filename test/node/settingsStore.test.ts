@@ -45,7 +45,6 @@ describe('settingsStore', () => {
       ...s,
       connections: [{ id: 'c1', name: 'Shop', host: 'https://h', programs: [] }],
     }));
-    await new Promise((resolve) => setTimeout(resolve, 20));
     await app.update((s) => ({ ...s, window: { width: 900, height: 700, maximized: false } }));
     const saved = (await openSettingsStore(dir)).get();
     expect(saved.connections.map((c) => c.name)).toEqual(['Shop']);
@@ -60,6 +59,19 @@ describe('settingsStore', () => {
     expect(store.get().connections).toEqual([]);
     expect(store.setAsidePath).toMatch(/settings\.json\.corrupt-/);
     expect(await readFile(store.setAsidePath!, 'utf8')).toBe('{"version": 1, "connections": [tru');
+  });
+
+  it('sets aside a file spoiled after start instead of overwriting it, and keeps what it knew', async () => {
+    const dir = await freshDir();
+    const store = await openSettingsStore(dir);
+    await store.update((s) => ({ ...s, lastSaveFolder: '/exports' }));
+    await writeFile(join(dir, SETTINGS_FILE), 'not json');
+    await store.update((s) => ({ ...s, window: { width: 900, height: 700, maximized: false } }));
+    expect(store.setAsidePath).toMatch(/settings\.json\.corrupt-/);
+    expect(await readFile(store.setAsidePath!, 'utf8')).toBe('not json');
+    const saved = (await openSettingsStore(dir)).get();
+    expect(saved.lastSaveFolder).toBe('/exports');
+    expect(saved.window?.width).toBe(900);
   });
 
   it('sets aside a file that parses but does not match the schema', async () => {
