@@ -1,7 +1,8 @@
 // Where the command line finds the app's settings and keychain entries: the same folder as
 // Electron's `userData` (`<appData>/Promo Exporter`) and the same keychain service name, so a
 // connection saved in the app works here and the other way round. Both can be moved by environment
-// variables, which tests use to stay away from a person's real connections.
+// variables, which tests use to stay away from a person's real connections. openSettingsStore creates
+// the folder when it is missing, readable by its owner only, as Electron does for `userData`.
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { productName } from '../../package.json';

@@ -2,7 +2,7 @@
 // folder) in one JSON file in the app's data folder, shared with the command line. Written
 // atomically under a lock both take; a corrupt file is set aside and reported, never a crash at
 // start. Saved the way workbooks are: complete or not at all.
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { withFileLock } from './settingsLock';
@@ -46,6 +46,9 @@ export type StoredProgram = z.infer<typeof programSchema>;
 export type RecentExport = z.infer<typeof recentExportSchema>;
 
 export const SETTINGS_FILE = 'settings.json';
+/** The data folder and the settings file are for their owner's eyes: they name hosts and files. */
+export const DATA_FOLDER_MODE = 0o700;
+export const SETTINGS_FILE_MODE = 0o600;
 
 export function defaultSettings(): Settings {
   return { version: 1, connections: [], window: null, lastSaveFolder: null, recentExports: [] };
@@ -73,7 +76,7 @@ export async function openSettingsStore(
   options: SettingsStoreOptions = {},
 ): Promise<SettingsStore> {
   const file = join(dataDir, SETTINGS_FILE);
-  await mkdir(dataDir, { recursive: true });
+  await createDataFolder(dataDir);
   const locked = <T>(work: (stillHeld: () => void) => Promise<T>): Promise<T> =>
     withFileLock(file, work, options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs });
 
@@ -103,9 +106,15 @@ export async function openSettingsStore(
           const latest = await readLatest(current);
           const next = settingsSchema.parse(change(structuredClone(latest)));
           stillHeld();
-          await saveAtomically(file, async (output) => {
-            output.end(JSON.stringify(next, null, 2));
-          });
+          // 0600 even over a file an older version left readable by others.
+          await saveAtomically(
+            file,
+            async (output) => {
+              output.end(JSON.stringify(next, null, 2));
+            },
+            undefined,
+            { mode: SETTINGS_FILE_MODE },
+          );
           current = next;
           return next;
         }),
@@ -114,6 +123,15 @@ export async function openSettingsStore(
       return step;
     },
   };
+}
+
+/**
+ * The app's own folder is created 0700 whatever the umask (Electron creates `userData` so too). One
+ * that already exists keeps its mode: PROMO_EXPORTER_DATA_DIR may name a folder the person set up.
+ */
+async function createDataFolder(dataDir: string): Promise<void> {
+  const created = await mkdir(dataDir, { recursive: true, mode: DATA_FOLDER_MODE });
+  if (created !== undefined) await chmod(dataDir, DATA_FOLDER_MODE);
 }
 
 type SettingsOnDisk =

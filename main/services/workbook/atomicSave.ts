@@ -1,10 +1,11 @@
 // Saves a file so the user's target is either fully replaced or left exactly as it was: the bytes go to a
 // hidden temporary file in the same folder (same file system, so the rename is atomic), are flushed to
 // disk, and only then renamed over the target. On any failure or cancel the temporary file is removed.
+// A replaced file keeps its permissions (a 0600 export stays 0600); a new one follows the umask.
 
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { AppError } from '../../../app/appError';
@@ -15,6 +16,14 @@ export type WriteContent<T> = (output: Writable, signal: AbortSignal) => Promise
 
 /** Leaves room under the usual 255-byte file-name limit for the `.~` prefix and the random suffix. */
 const MAX_TEMP_NAME_BYTES = 200;
+
+export interface SaveOptions {
+  /**
+   * The saved file's permission bits, exactly, whatever the umask (the settings file: 0600). Without
+   * it a replaced file keeps its own, and a new one gets what the person's umask leaves of 0666.
+   */
+  mode?: number;
+}
 
 export function cancelledError(): AppError {
   return new AppError({ code: 'cancelled', message: 'The export was cancelled. No file was changed.' });
@@ -28,9 +37,11 @@ export async function saveAtomically<T>(
   target: string,
   write: WriteContent<T>,
   signal?: AbortSignal,
+  options: SaveOptions = {},
 ): Promise<T> {
   throwIfCancelled(signal);
   const temp = temporaryPathFor(target);
+  const mode = options.mode ?? (await modeToKeep(target));
   // One controller stops the writer whether the user cancels or the disk fails under it.
   const stop = new AbortController();
   const onCancel = (): void => stop.abort(cancelledError());
@@ -39,7 +50,8 @@ export async function saveAtomically<T>(
   let stage: SaveStage = 'create';
   // The stream owns the descriptor: it opens the file (`wx`: never someone else's), and on finishing
   // flushes it to disk (fsync) before closing it; 'close' comes only after both worked.
-  const output = createWriteStream(temp, { flags: 'wx', flush: true });
+  // Created with the mode it will have (less what the umask takes), so it is never more open than that.
+  const output = createWriteStream(temp, { flags: 'wx', flush: true, mode: mode ?? 0o666 });
   const closed = new Promise<void>((resolve) => output.once('close', resolve));
   const flushed = new Promise<void>((resolve, reject) => {
     output.once('open', () => {
@@ -71,6 +83,9 @@ export async function saveAtomically<T>(
     await Promise.race([flushed, stopped]);
     throwIfCancelled(signal);
 
+    // Then exactly that mode, bits the umask took included. A file system without permission bits (FAT
+    // on a USB stick) may refuse: the file is then as that system makes it, which is no more open.
+    if (mode !== undefined) await chmod(temp, mode).catch(() => undefined);
     stage = 'replace';
     await rename(temp, target);
     await flushFolder(dirname(target));
@@ -105,6 +120,16 @@ function truncateUtf8(text: string, maxBytes: number): string {
     result += char;
   }
   return result;
+}
+
+/**
+ * The permission bits of the file about to be replaced, so replacing it does not change who may read
+ * it. Windows has no such bits (its files take their folder's access rules), so nothing is kept there.
+ */
+async function modeToKeep(target: string): Promise<number | undefined> {
+  if (process.platform === 'win32') return undefined;
+  const existing = await stat(target).catch(() => undefined);
+  return existing?.isFile() === true ? existing.mode & 0o777 : undefined;
 }
 
 /** Makes the rename itself durable; folders cannot be opened for this on Windows, which is fine. */
