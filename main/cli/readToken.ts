@@ -4,6 +4,12 @@ import { AppError } from '../../app/appError';
 import { UsageError } from './exitCodes';
 import type { Terminal } from './terminal';
 
+/**
+ * An Altcraft API token is a few dozen characters. More than this is something else piped in by
+ * mistake (a log, a file), so reading stops there instead of filling memory with it.
+ */
+export const MAX_TOKEN_BYTES = 4096;
+
 const CTRL_C = '\u0003';
 const CTRL_D = '\u0004';
 const BACKSPACE = new Set(['\u0008', '\u007f']);
@@ -27,10 +33,23 @@ export async function readToken(terminal: Terminal, connectionName: string): Pro
   return trimmed;
 }
 
+/** Everything piped in, up to MAX_TOKEN_BYTES; leaving the loop early stops the stream. */
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += bytes.length;
+    if (total > MAX_TOKEN_BYTES) throw tooLong('What was piped in');
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function tooLong(what: string): UsageError {
+  return new UsageError(
+    `${what} is longer than any API token (over ${MAX_TOKEN_BYTES} bytes); check that it is only the token.`,
+  );
 }
 
 /** Raw mode: the terminal does not echo, and each key arrives as it is typed. */
@@ -57,6 +76,8 @@ function hiddenPrompt(terminal: Terminal, question: string): Promise<string> {
         if (char === CTRL_C) return finish(() => reject(cancelled()));
         if (BACKSPACE.has(char)) typed = Array.from(typed).slice(0, -1).join('');
         else if (char >= ' ') typed += char;
+        if (Buffer.byteLength(typed) > MAX_TOKEN_BYTES)
+          return finish(() => reject(tooLong('What was typed')));
       }
     };
     stdin.setEncoding('utf8');

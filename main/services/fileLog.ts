@@ -1,7 +1,10 @@
 // The log file: electron-log's file transport, which appends synchronously and, past `maxBytes`,
 // renames the file to `main.old.log` (replacing the previous old one) and starts afresh, so at most
-// two files ever sit in the folder. electron-log's Node flavour on purpose: its Electron flavour
-// opens an IPC channel through which any page could write into the log, unchecked.
+// two files ever sit in the folder. It never reads the log whole: it learns the size from stat, and
+// reads only when that rename fails (the old file held open on Windows), to keep the newest quarter
+// of `maxBytes`, at most 256 KB, in a fresh file. (Its readAllLogs, which would, is never called.)
+// electron-log's Node flavour on purpose: its Electron flavour opens an IPC channel through which
+// any page could write into the log, unchecked.
 // Plain Node, so the file, its rotation and its redaction are tested without Electron.
 import electronLog from 'electron-log/node';
 import type { LogSink } from './log';
@@ -21,7 +24,10 @@ export function fileLogSink(options: FileLogOptions): LogSink {
   const logger = electronLog.create({ logId: `promo-exporter ${options.file}` });
   const file = logger.transports.file;
   file.resolvePathFn = () => options.file;
-  file.maxSize = options.maxBytes ?? DEFAULT_MAX_LOG_BYTES;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_LOG_BYTES;
+  // electron-log takes 0 for "never rotate": a log that grows without end.
+  if (!(maxBytes > 0)) throw new RangeError(`The log's size limit must be positive, not ${maxBytes}`);
+  file.maxSize = maxBytes;
   // Readable by this user only: the log names hosts, connections and files.
   file.writeOptions = { flag: 'a', mode: 0o600, encoding: 'utf8' };
   logger.transports.console.level = options.console === true ? 'info' : false;

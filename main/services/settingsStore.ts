@@ -2,9 +2,10 @@
 // folder) in one JSON file in the app's data folder, shared with the command line. Written
 // atomically under a lock both take; a corrupt file is set aside and reported, never a crash at
 // start. Saved the way workbooks are: complete or not at all.
-import { chmod, mkdir, readFile, rename } from 'node:fs/promises';
+import { chmod, mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readLimitedFile } from './readLimitedFile';
 import { withFileLock } from './settingsLock';
 import { saveAtomically } from './workbook/atomicSave';
 
@@ -49,6 +50,11 @@ export const SETTINGS_FILE = 'settings.json';
 /** The data folder and the settings file are for their owner's eyes: they name hosts and files. */
 export const DATA_FOLDER_MODE = 0o700;
 export const SETTINGS_FILE_MODE = 0o600;
+/**
+ * Settings take kilobytes (a thousand saved programs come to about 150 KB); a file past this limit
+ * is not one the app wrote, and is set aside unread, like a corrupt one.
+ */
+export const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
 
 export function defaultSettings(): Settings {
   return { version: 1, connections: [], window: null, lastSaveFolder: null, recentExports: [] };
@@ -135,14 +141,21 @@ async function createDataFolder(dataDir: string): Promise<void> {
 }
 
 type SettingsOnDisk =
-  { kind: 'settings'; settings: Settings } | { kind: 'missing' } | { kind: 'unreadable'; reason: 'corrupt' };
+  | { kind: 'settings'; settings: Settings }
+  | { kind: 'missing' }
+  | { kind: 'unreadable'; reason: 'corrupt' | 'too-big' };
 
 async function readSettings(file: string): Promise<SettingsOnDisk> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const found = await readLimitedFile(file, MAX_SETTINGS_BYTES);
+    if (found.kind === 'too-big') return { kind: 'unreadable', reason: 'too-big' };
+    text = found.bytes.toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'missing' };
+    // A folder where the file should be is no settings file either.
+    if (code === 'EISDIR') return { kind: 'unreadable', reason: 'corrupt' };
     throw error;
   }
   try {
@@ -152,7 +165,7 @@ async function readSettings(file: string): Promise<SettingsOnDisk> {
   }
 }
 
-/** Moves the file to `settings.json.<reason>-<time>`, where the person can still find it. */
+/** Moves the file to `settings.json.<reason>-<time>` (corrupt, too-big): the person can still find it. */
 async function setAside(file: string, reason: string): Promise<string> {
   const path = `${file}.${reason}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   await rename(file, path);
