@@ -5,6 +5,7 @@
 import { chmod, mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { isAppError } from '../../app/appError';
 import { readLimitedFile } from './readLimitedFile';
 import { withFileLock } from './settingsLock';
 import { saveAtomically } from './workbook/atomicSave';
@@ -96,7 +97,13 @@ export async function openSettingsStore(
   };
 
   // Under the lock, so two processes starting together cannot both move the same file aside.
-  let current = await locked(() => readLatest(defaultSettings()));
+  let current = await locked(() => readLatest(defaultSettings())).catch(async (error: unknown) => {
+    if (isAppError(error) && error.code === 'file-locked') throw error;
+    // A folder that refuses the lock (read-only) refuses every save too: what is there can still be
+    // read, so the connections show; nothing is moved aside, and a save later says why it failed.
+    const found = await readSettings(file);
+    return found.kind === 'settings' ? found.settings : defaultSettings();
+  });
   // One update at a time in this process; the lock orders them against other processes.
   let queue: Promise<unknown> = Promise.resolve();
 

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cannotChattr, setImmutable } from '../readers/diskFaults';
 import { openSettingsStore, SETTINGS_FILE } from '../../main/services/settingsStore';
 
 const freshDir = () => mkdtemp(join(tmpdir(), 'promo-exporter-settings-'));
@@ -80,4 +81,21 @@ describe('settingsStore', () => {
     const store = await openSettingsStore(dir);
     expect(store.setAsidePath).not.toBeNull();
   });
+
+  it.skipIf(cannotChattr !== null)(
+    'still reads the settings in a folder that refuses changes, and says why a save fails',
+    async () => {
+      const dir = await freshDir();
+      await (await openSettingsStore(dir)).update((s) => ({ ...s, lastSaveFolder: '/exports' }));
+      setImmutable(dir, true);
+      try {
+        const store = await openSettingsStore(dir);
+        expect(store.get().lastSaveFolder).toBe('/exports');
+        const error = await store.update((s) => ({ ...s, lastSaveFolder: '/b' })).catch((e: unknown) => e);
+        expect(error).toMatchObject({ code: 'permission-denied' });
+      } finally {
+        setImmutable(dir, false);
+      }
+    },
+  );
 });
