@@ -31,8 +31,20 @@ interface Relationship {
   Target: string;
 }
 
-/** WorkbookReader's part parsers (exceljs 4.4.0 lib/stream/xlsx/workbook-reader.js). */
-interface ReaderInternals {
+/**
+ * WorkbookReader's part parsers (exceljs 4.4.0 lib/stream/xlsx/workbook-reader.js): private, so exceljs
+ * is pinned to an exact version in package.json, and test/node/exceljsInternals.test.ts checks that
+ * each of these is still there and behaves as this file expects.
+ */
+export const READER_INTERNALS = [
+  '_parseRels',
+  '_parseWorkbook',
+  '_parseSharedStrings',
+  '_parseStyles',
+  '_parseWorksheet',
+] as const;
+
+export interface ReaderInternals {
   workbookRels?: Relationship[];
   model?: { sheets?: { name: string; id: number; rId: string }[] };
   _parseRels(entry: Readable): Promise<void>;
@@ -46,15 +58,20 @@ export class NotAWorkbookError extends Error {
   override name = 'NotAWorkbookError';
 }
 
-export async function* workbookSheets(path: string): AsyncGenerator<WorkbookSheet> {
-  const zip = await openZip(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+/** exceljs's streaming reader, set up to have its parsers driven part by part. */
+export function partReader(path: string): ReaderInternals {
+  return new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   }) as unknown as ReaderInternals;
+}
+
+export async function* workbookSheets(path: string): AsyncGenerator<WorkbookSheet> {
+  const zip = await openZip(path);
+  const reader = partReader(path);
 
   const text = async (name: string): Promise<Readable> => (await zip.open(name)).setEncoding('utf8');
   await reader._parseRels(await text(need(zip, 'xl/_rels/workbook.xml.rels')));
