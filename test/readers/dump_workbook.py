@@ -2,16 +2,19 @@
 """Dumps an .xlsx as JSON using openpyxl: a reader that did not write the file.
 
 Usage:
-  dump_workbook.py FILE              every sheet: name, freeze panes, autofilter, column widths, and
-                                     every cell's value, Python type, number format and boldness
+  dump_workbook.py FILE              every sheet: name, freeze panes, autofilter, column widths, the
+                                     size its <dimension> declares (openpyxl's read-only mode relies on
+                                     it; null without one), and every cell's value, Python type, number
+                                     format and boldness
   dump_workbook.py --digest FILE     for huge files (read-only mode): per sheet its header, row count and
                                      a SHA-256 of the first column's values joined by newlines
 
-Shared strings are ECMA-376 ST_Xstring: `_xHHHH_` stands for a character, and `_x005F_` for a literal
-underscore (so `_x005F_x0041_` is the text `_x0041_`). Excel and LibreOffice decode them when they load
-the file; openpyxl 3.0 only deletes "x005F_" and leaves the rest, so this script swaps in a reader of
-the shared-string table that decodes them in one pass, as the spec and Excel do. Inline strings
-(`t="str"`) are left as stored, as LibreOffice leaves them.
+Shared and inline strings are ECMA-376 ST_Xstring: `_xHHHH_` stands for a character, and `_x005F_`
+for a literal underscore (so `_x005F_x0041_` is the text `_x0041_`). Excel and LibreOffice decode them
+when they load the file; openpyxl 3.0 only deletes "x005F_" from shared strings and leaves inline ones
+as stored, so this script swaps in a reader of the shared-string table and of inline strings
+(`t="inlineStr"`) that decodes them in one pass, as the spec and Excel do. Formula results (`t="str"`)
+are left as stored, as LibreOffice leaves them.
 """
 import datetime
 import hashlib
@@ -22,6 +25,7 @@ import sys
 import openpyxl
 import openpyxl.reader.excel
 from openpyxl.cell.text import Text
+from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
@@ -43,6 +47,18 @@ def read_string_table(xml_source):
 
 
 openpyxl.reader.excel.read_string_table = read_string_table
+
+_parse_cell = WorkSheetParser.parse_cell
+
+
+def parse_cell(self, element):
+    cell = _parse_cell(self, element)
+    if element.get("t") == "inlineStr" and isinstance(cell.get("value"), str):
+        cell["value"] = excel_text(cell["value"])
+    return cell
+
+
+WorkSheetParser.parse_cell = parse_cell
 
 
 def cell_json(cell):
@@ -66,8 +82,16 @@ def cell_json(cell):
     return {"t": kind, "v": out, "fmt": cell.number_format, "bold": bool(cell.font and cell.font.b), "dt": cell.data_type}
 
 
+def declared_dimension(sheet):
+    try:
+        return sheet.calculate_dimension()
+    except ValueError:
+        return None
+
+
 def dump(path):
     book = openpyxl.load_workbook(path)
+    declared = {sheet.title: declared_dimension(sheet) for sheet in openpyxl.load_workbook(path, read_only=True).worksheets}
     sheets = []
     for sheet in book.worksheets:
         widths = {}
@@ -80,6 +104,7 @@ def dump(path):
             "name": sheet.title,
             "freeze_panes": sheet.freeze_panes,
             "auto_filter": sheet.auto_filter.ref,
+            "dimension": declared[sheet.title],
             "max_row": sheet.max_row,
             "column_widths": widths,
             "rows": [[cell_json(cell) for cell in row] for row in sheet.iter_rows()],

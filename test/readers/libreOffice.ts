@@ -65,3 +65,51 @@ export async function resavedByLibreOffice(input: string, outDir: string): Promi
   await convert(input, 'xlsx:Calc MS Excel 2007 XML', outDir);
   return join(outDir, `${basename(input, extname(input))}.xlsx`);
 }
+
+export interface LibreOfficeCell {
+  /** How LibreOffice holds it: TEXT, VALUE, EMPTY or FORMULA. */
+  type: 'TEXT' | 'VALUE' | 'EMPTY' | 'FORMULA';
+  /** What the cell shows, its number format applied. */
+  text: string;
+  value: number;
+  /** Its number format code, such as `@` or `YYYY-MM-DD HH:MM:SS`. */
+  format: string;
+}
+
+export interface LibreOfficeBook {
+  /** docProps/app.xml's Application, as LibreOffice shows it under File ▸ Properties. */
+  generator: string;
+  author: string;
+  sheets: {
+    name: string;
+    /** Whether the sheet shows filter buttons. */
+    autoFilter: boolean;
+    filterRange: string | null;
+    rows: LibreOfficeCell[][];
+  }[];
+}
+
+const PYTHON = '/usr/bin/python3';
+const INSPECT = new URL('./lo_inspect.py', import.meta.url).pathname;
+
+/** Debian's python3-uno, to open files in LibreOffice through its API. */
+export function hasPythonUno(): boolean {
+  try {
+    execFileSync(PYTHON, ['-c', 'import uno'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The file as LibreOffice itself holds it once opened, through its UNO API (test/readers/lo_inspect.py):
+ * cell types, shown text, number formats, filter buttons, document properties. For a CSV file,
+ * `csvOptions` are LibreOffice's CSV import options (separator, quote, character set…).
+ */
+export async function inspectWithLibreOffice(input: string, csvOptions?: string): Promise<LibreOfficeBook> {
+  if (soffice === null) throw new Error(NO_SOFFICE_REASON);
+  const args = [INSPECT, input, ...(csvOptions === undefined ? [] : ['--filter-options', csvOptions])];
+  const { stdout } = await run(PYTHON, args, { timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
+  return JSON.parse(stdout) as LibreOfficeBook;
+}

@@ -23,6 +23,8 @@ export interface DumpedSheet {
   name: string;
   freeze_panes: string | null;
   auto_filter: string | null;
+  /** The used range the sheet's `<dimension>` declares, as openpyxl's read-only mode reads it. */
+  dimension: string | null;
   max_row: number;
   column_widths: Record<string, number>;
   rows: DumpedCell[][];

@@ -15,12 +15,16 @@ out = {}
 for ws in wb.worksheets:
     rows = []
     for row in ws.iter_rows(values_only=True):
-        rows.append([v.isoformat() if isinstance(v, datetime.datetime) else v for v in row])
+        values = [v.isoformat() if isinstance(v, datetime.datetime) else v for v in row]
+        # read-only mode pads every row to the width the sheet declares: keep only what was written
+        while values and values[-1] is None:
+            values.pop()
+        rows.append(values)
     out[ws.title] = rows
 print(json.dumps(out))
 `;
 
-/** Every sheet's rows as openpyxl sees them (dates as ISO strings). */
+/** Every sheet's rows as openpyxl sees them (dates as ISO strings), without empty cells at the end. */
 export async function readWithOpenpyxl(path: string): Promise<Record<string, unknown[][]>> {
   const { stdout } = await run(DEBIAN_PYTHON, ['-c', SCRIPT, path], { maxBuffer: 1024 * 1024 * 1024 });
   return JSON.parse(stdout) as Record<string, unknown[][]>;

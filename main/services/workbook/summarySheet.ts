@@ -1,19 +1,15 @@
 // The Summary sheet: where the codes came from (host only, never the token), when, in which time zone,
 // by which app version, with which filter, and per program its ID, name, counts and sheet names. The
-// reader uses the program table to map sheet names back to loyalty IDs.
+// reader uses the program table to map sheet names back to loyalty IDs. All its text is shared strings:
+// it is short, and labels repeat on every program sheet's header.
 
 import { CODE_STATUSES, type CodeFilter, type CodeStatus } from '../../../app/promoCode';
-import { escapeSharedString, needsSharedString } from './excelText';
+import { rowXml, type CellValue } from './cellXml';
 import type { LocalClock } from './localClock';
-import { BOLD_STYLE, NO_STYLE, dateStyle, type StreamingBook } from './streamingBook';
+import { STYLE } from './packageParts';
+import type { XlsxPackage } from './xlsxPackage';
 import type { PlannedProgram } from './workbookPlan';
-import {
-  DATE_TIME_FORMAT,
-  STATUS_WORDS,
-  SUMMARY_LABELS,
-  SUMMARY_SHEET,
-  type WorkbookLanguage,
-} from './workbookLayout';
+import { STATUS_WORDS, SUMMARY_LABELS, SUMMARY_SHEET, type WorkbookLanguage } from './workbookLayout';
 
 export interface SummaryFacts {
   host: string;
@@ -26,39 +22,26 @@ export interface SummaryFacts {
   language: WorkbookLanguage;
 }
 
-const DATE_STYLE = dateStyle(DATE_TIME_FORMAT);
-
 export function writeSummarySheet(
-  book: StreamingBook,
+  book: XlsxPackage,
   facts: SummaryFacts,
   programs: readonly PlannedProgram[],
   clock: LocalClock,
 ): void {
   const labels = SUMMARY_LABELS[facts.language];
   const statusWords = STATUS_WORDS[facts.language];
-  const longestName = Math.max(0, ...programs.map((program) => program.name?.length ?? 0));
-  const sheet = book.addSheet(SUMMARY_SHEET, {
-    widths: [20, Math.min(60, Math.max(24, longestName + 2)), 10, 12, 12, 12, 12, 24],
-  });
-  let rowNumber = 0;
-  const write = (values: (string | number | null)[], styles: (typeof NO_STYLE)[]): void => {
-    const shared = values.some((value) => typeof value === 'string' && needsSharedString(value));
-    const written = shared
-      ? values.map((value) => (typeof value === 'string' ? escapeSharedString(value) : value))
-      : values;
-    rowNumber += 1;
-    book.writeRow(sheet, rowNumber, written, styles, shared);
+  const text = (value: string | null): CellValue => (value === null ? null : book.strings.cell(value));
+  const rows: { values: CellValue[]; styles: number[] }[] = [];
+  const fact = (label: string, value: CellValue, style: number = STYLE.plain): void => {
+    rows.push({ values: [text(label), value], styles: [STYLE.bold, style] });
   };
 
-  write([labels.host, hostOnly(facts.host)], [BOLD_STYLE, NO_STYLE]);
-  write([labels.exportedAt, clock.serial(facts.exportedAt.getTime())], [BOLD_STYLE, DATE_STYLE]);
-  write([labels.timeZone, facts.timeZone], [BOLD_STYLE, NO_STYLE]);
-  write([labels.appVersion, facts.appVersion], [BOLD_STYLE, NO_STYLE]);
-  write(
-    [labels.filter, describeFilter(facts.filter, facts.language, facts.statuses ?? null)],
-    [BOLD_STYLE, NO_STYLE],
-  );
-  rowNumber += 1; // a blank row before the program table
+  fact(labels.host, text(hostOnly(facts.host)));
+  fact(labels.exportedAt, clock.serial(facts.exportedAt.getTime()), STYLE.date);
+  fact(labels.timeZone, text(facts.timeZone));
+  fact(labels.appVersion, text(facts.appVersion));
+  fact(labels.filter, text(describeFilter(facts.filter, facts.language, facts.statuses ?? null)));
+  rows.push({ values: [], styles: [] }); // a blank row before the program table
 
   const header = [
     labels.loyaltyId,
@@ -67,24 +50,30 @@ export function writeSummarySheet(
     ...CODE_STATUSES.map((s) => statusWords[s]),
     labels.sheets,
   ];
-  write(
-    header,
-    header.map(() => BOLD_STYLE),
-  );
+  rows.push({ values: header.map(text), styles: header.map(() => STYLE.bold) });
   for (const program of programs) {
-    const values = [
-      program.loyaltyId,
-      program.name,
-      program.rows,
-      ...CODE_STATUSES.map((status) => program.counts[status]),
-      ...program.sheetNames,
-    ];
-    write(
-      values,
-      values.map(() => NO_STYLE),
-    );
+    rows.push({
+      values: [
+        program.loyaltyId,
+        text(program.name),
+        program.rows,
+        ...CODE_STATUSES.map((status) => program.counts[status]),
+        ...program.sheetNames.map(text),
+      ],
+      styles: [],
+    });
   }
-  book.commitSheet(sheet);
+
+  const longestName = Math.max(0, ...programs.map((program) => program.name?.length ?? 0));
+  const sheet = book.addSheet(SUMMARY_SHEET, {
+    rows: rows.length,
+    columns: Math.max(...rows.map((row) => row.values.length)),
+    widths: [20, Math.min(60, Math.max(24, longestName + 2)), 10, 12, 12, 12, 12, 24],
+  });
+  rows.forEach((row, index) => {
+    if (row.values.length > 0) sheet.write(rowXml(index + 1, row.values, row.styles));
+  });
+  sheet.close();
 }
 
 /** Just the host (and port) of whatever the connection was given, so no path, query or token leaks in. */

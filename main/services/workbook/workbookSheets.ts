@@ -11,9 +11,14 @@
 // So the parts are opened by name from the zip's directory in the order the parsing needs them, and
 // decoded as UTF-8 streams (which carry split characters over). The parsing is still exceljs's own:
 // WorkbookReader's part parsers and its streaming WorksheetReader.
+//
+// A third bug: WorksheetReader decodes XML entities again in text it has already decoded, so an inline
+// string (`t="inlineStr"`, how codes are written) holding the text `&amp;` came back as `&`. Each
+// reference to `&` in a sheet is doubled before it parses (see undoubleDecoding), so that the second
+// decoding gives the text back.
 
 import { posix } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { openZip, type ZipArchive } from './zipArchive';
 
@@ -94,11 +99,38 @@ export async function* workbookSheets(path: string): AsyncGenerator<WorkbookShee
   for (const sheet of reader.model?.sheets ?? []) {
     const target = relationships.find((rel) => rel.Id === sheet.rId)?.Target;
     if (target === undefined || !zip.has(partPath(target))) continue;
-    const [emitted] = reader._parseWorksheet(await text(partPath(target)), String(sheet.id));
+    const xml = (await text(partPath(target))).pipe(undoubleDecoding());
+    const [emitted] = reader._parseWorksheet(xml, String(sheet.id));
     if (emitted === undefined) continue;
     emitted.value.name = sheet.name;
     yield emitted.value;
   }
+}
+
+const AMPERSAND = /&(?:amp|#38|#x26);/gi;
+
+/**
+ * Turns each reference to `&` into `&amp;amp;`: the XML parser makes that `&amp;`, which exceljs's extra
+ * decoding (it knows only the five named entities) turns back into the `&` the file holds. Other
+ * characters need nothing: what the parser makes of `&lt;` holds no entity to decode again. A reference
+ * cut between two chunks waits for the next.
+ */
+function undoubleDecoding(): Transform {
+  let held = '';
+  return new Transform({
+    decodeStrings: false,
+    encoding: 'utf8',
+    transform(chunk: string, _encoding, done) {
+      const text = held + chunk;
+      const lastAmpersand = text.lastIndexOf('&');
+      const cut = lastAmpersand >= 0 && !text.includes(';', lastAmpersand) ? lastAmpersand : text.length;
+      held = text.slice(cut);
+      done(null, text.slice(0, cut).replace(AMPERSAND, '&amp;amp;'));
+    },
+    flush(done) {
+      done(null, held.replace(AMPERSAND, '&amp;amp;'));
+    },
+  });
 }
 
 /** Relationship targets are relative to `xl/`, or absolute from the package root. */

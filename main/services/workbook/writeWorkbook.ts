@@ -1,15 +1,18 @@
-// Exports loyalty programs' promo codes to one .xlsx in the fixed layout of issue 4, with exceljs's
-// streaming writer, saved atomically. Plain Node: it runs the same in the main process, a worker thread,
-// the CLI and tests.
+// Exports loyalty programs' promo codes to one .xlsx in the fixed layout of issue 4, streamed sheet by
+// sheet and saved atomically. Plain Node: it runs the same in the main process, a worker thread, the CLI
+// and tests.
 
 import type { CodeFilter, CodeStatus, StatusCounts } from '../../../app/promoCode';
 import { saveAtomically, throwIfCancelled } from './atomicSave';
 import { createLocalClock } from './localClock';
 import { writeProgramSheets } from './programSheets';
-import { StreamingBook } from './streamingBook';
 import { writeSummarySheet } from './summarySheet';
+import { XlsxPackage } from './xlsxPackage';
 import { planWorkbook, type ProgramCodes } from './workbookPlan';
 import { MAX_DATA_ROWS_PER_SHEET, type WorkbookLanguage } from './workbookLayout';
+
+/** What the file's properties name as its maker. */
+const APP_NAME = 'Promo Exporter';
 
 export interface ExportProgress {
   rowsWritten: number;
@@ -59,7 +62,11 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<WorkbookR
   await saveAtomically(
     request.target,
     async (output, signal) => {
-      const book = new StreamingBook(output);
+      const book = new XlsxPackage(output, {
+        appName: APP_NAME,
+        appVersion: request.appVersion,
+        createdAt: request.exportedAt,
+      });
       writeSummarySheet(book, { ...request, timeZone: clock.timeZone }, programs, clock);
       let rowsWritten = 0;
       request.onProgress?.({ rowsWritten, rowsTotal });
@@ -76,7 +83,7 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<WorkbookR
           },
         });
       }
-      await book.commit(signal);
+      await book.finish(signal);
     },
     request.signal,
   );

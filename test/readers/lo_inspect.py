@@ -1,0 +1,147 @@
+#!/usr/bin/python3
+"""Opens a spreadsheet in headless LibreOffice through UNO and dumps what LibreOffice made of it, as JSON.
+
+Usage: lo_inspect.py FILE [--filter-options OPTIONS]
+
+For each sheet: its name, whether it has filter buttons (LibreOffice keeps a sheet's autofilter on the
+sheet's unnamed database range, and shows the buttons when that range's AutoFilter is on), the range
+they cover, and every cell of the used area as LibreOffice holds it: its type (TEXT, VALUE, EMPTY,
+FORMULA), the text it shows, its number and its number format. Also the document's properties
+(Generator is the docProps/app.xml Application, Author the core.xml creator).
+
+FILE may be a CSV file: then --filter-options are the CSV import options (separator and so on).
+LibreOffice runs with a profile of its own, so runs in parallel do not meet.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+
+CELL_TYPES = {"EMPTY": "EMPTY", "VALUE": "VALUE", "TEXT": "TEXT", "FORMULA": "FORMULA"}
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def connect(pipe):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    deadline = time.time() + 120
+    while True:
+        try:
+            return resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+        except NoConnectException:
+            if time.time() > deadline:
+                raise
+            time.sleep(0.25)
+
+
+def column_name(index):
+    name = ""
+    index += 1
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def range_text(address):
+    return "%s%d:%s%d" % (
+        column_name(address.StartColumn),
+        address.StartRow + 1,
+        column_name(address.EndColumn),
+        address.EndRow + 1,
+    )
+
+
+def inspect(document):
+    formats = document.NumberFormats
+    unnamed = document.getPropertyValue("UnnamedDatabaseRanges")
+    sheets = []
+    for index in range(document.Sheets.Count):
+        sheet = document.Sheets.getByIndex(index)
+        auto_filter = False
+        filter_range = None
+        if unnamed.hasByTable(index):
+            database_range = unnamed.getByTable(index)
+            auto_filter = bool(database_range.AutoFilter)
+            filter_range = range_text(database_range.DataArea)
+        cursor = sheet.createCursor()
+        cursor.gotoEndOfUsedArea(False)
+        end = cursor.getRangeAddress()
+        rows = []
+        for row in range(end.EndRow + 1):
+            cells = []
+            for column in range(end.EndColumn + 1):
+                cell = sheet.getCellByPosition(column, row)
+                kind = cell.Type.value
+                cells.append({
+                    "type": CELL_TYPES.get(kind, kind),
+                    "text": cell.getString(),
+                    "value": cell.getValue(),
+                    "format": formats.getByKey(cell.NumberFormat).FormatString,
+                })
+            rows.append(cells)
+        sheets.append({"name": sheet.Name, "autoFilter": auto_filter, "filterRange": filter_range, "rows": rows})
+    properties = document.DocumentProperties
+    return {"generator": properties.Generator, "author": properties.Author, "sheets": sheets}
+
+
+def main():
+    path = os.path.abspath(sys.argv[1])
+    filter_options = None
+    if "--filter-options" in sys.argv:
+        filter_options = sys.argv[sys.argv.index("--filter-options") + 1]
+    profile = tempfile.mkdtemp(prefix="lo-uno-profile-")
+    pipe = "promo-exporter-" + uuid.uuid4().hex
+    office = subprocess.Popen(
+        [
+            shutil.which("soffice") or "soffice",
+            "-env:UserInstallation=file://" + profile,
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--norestore",
+            "--accept=pipe,name=%s;urp;" % pipe,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        context = connect(pipe)
+        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        load = [prop("Hidden", True)]
+        if filter_options is not None:
+            load += [prop("FilterName", "Text - txt - csv (StarCalc)"), prop("FilterOptions", filter_options)]
+        document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, tuple(load))
+        try:
+            result = inspect(document)
+        finally:
+            document.close(True)
+        try:
+            desktop.terminate()
+        except Exception:
+            pass  # the bridge goes down with the office: expected
+        json.dump(result, sys.stdout, ensure_ascii=False)
+    finally:
+        try:
+            office.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            office.kill()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
