@@ -5,6 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../app/appError';
 import type { PromoCode } from '../../app/promoCode';
 import { readWorkbook, writeWorkbook } from '../../main/services/workbook';
+import {
+  excelCalendar,
+  serialToWall,
+  timestampText,
+  wallToSerial,
+} from '../../main/services/workbook/excelCalendar';
 import { createLocalClock, machineTimeZone } from '../../main/services/workbook/localClock';
 import { wallText } from '../readers/hostileInputs';
 import { dumpWorkbook, hasOpenpyxl } from '../readers/openpyxl';
@@ -61,9 +67,9 @@ describe('local wall-clock time', () => {
   });
 
   it('gives Excel serial numbers of the local wall-clock time', () => {
-    expect(createLocalClock('UTC').serial(Date.UTC(2024, 0, 1))).toBe(45292);
-    expect(createLocalClock('Europe/Moscow').serial(Date.UTC(2024, 0, 1, 21, 0))).toBe(45293);
-    expect(createLocalClock('UTC').serial(Date.UTC(2024, 0, 1, 12))).toBe(45292.5);
+    expect(excelCalendar(createLocalClock('UTC')).serial(Date.UTC(2024, 0, 1))).toBe(45292);
+    expect(excelCalendar(createLocalClock('Europe/Moscow')).serial(Date.UTC(2024, 0, 1, 21, 0))).toBe(45293);
+    expect(excelCalendar(createLocalClock('UTC')).serial(Date.UTC(2024, 0, 1, 12))).toBe(45292.5);
   });
 
   it('refuses a time zone the computer does not know, as invalid input', () => {
@@ -73,6 +79,48 @@ describe('local wall-clock time', () => {
     } catch (error) {
       expect((error as AppError).code).toBe('invalid-input');
     }
+  });
+
+  describe("Excel's calendar", () => {
+    // Serials Excel shows for these days (its documentation: 1 is 1900-01-01, 60 the phantom 1900-02-29).
+    it.each([
+      [Date.UTC(1900, 0, 1), 1],
+      [Date.UTC(1900, 0, 1, 12), 1.5],
+      [Date.UTC(1900, 1, 28), 59],
+      [Date.UTC(1900, 2, 1), 61],
+      [Date.UTC(1970, 0, 1), 25_569],
+      [Date.UTC(9999, 11, 31), 2_958_465],
+    ])('counts the phantom 1900-02-29: wall time %i is serial %d, and back', (wall, serial) => {
+      expect(wallToSerial(wall)).toBe(serial);
+      expect(serialToWall(serial)).toBe(wall);
+    });
+
+    it('has no dates before 1900-01-01 or after 9999-12-31 23:59:59.999', () => {
+      expect(wallToSerial(Date.UTC(1900, 0, 1) - 1)).toBeNull();
+      expect(wallToSerial(Date.UTC(10_000, 0, 1) - 1)).not.toBeNull();
+      expect(wallToSerial(Date.UTC(10_000, 0, 1))).toBeNull();
+    });
+
+    it.each(ZONES)('in %s, holds an instant exactly when it has a serial for it, at both ends', (zone) => {
+      const clock = createLocalClock(zone);
+      const calendar = excelCalendar(clock);
+      for (const wall of [Date.UTC(1900, 0, 1), Date.UTC(10_000, 0, 1)]) {
+        const edge = clock.epochOfWall(wall);
+        for (const at of [edge - 1000, edge - 1, edge, edge + 1, edge + 1000]) {
+          expect(calendar.holds(at)).toBe(calendar.serial(at) !== null);
+          expect(calendar.holds(at)).toBe(
+            clock.wallMs(at) >= Date.UTC(1900, 0, 1) && clock.wallMs(at) < Date.UTC(10_000, 0, 1),
+          );
+        }
+      }
+    });
+
+    it('knows 9999-12-31T23:59:59Z is already past the end in Moscow, not in UTC', () => {
+      const at = Date.parse('9999-12-31T23:59:59Z');
+      expect(excelCalendar(createLocalClock('Europe/Moscow')).serial(at)).toBeNull();
+      expect(excelCalendar(createLocalClock('UTC')).serial(at)).toBeCloseTo(2_958_465.99999, 5);
+      expect(timestampText(at)).toBe('9999-12-31T23:59:59Z');
+    });
   });
 
   describe('the computer’s time zone', () => {

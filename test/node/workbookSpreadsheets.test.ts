@@ -1,13 +1,13 @@
 // What three spreadsheet programs nobody here wrote make of an exported workbook (issue 15): LibreOffice
-// through its own API, Gnumeric's ssconvert and openpyxl. Filter buttons, text that stays text, and
-// properties that tell the truth.
+// through its own API, Gnumeric's ssconvert and openpyxl. Filter buttons, text that stays text, dates
+// at the edges of Excel's calendar, and properties that tell the truth.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PromoCode } from '../../app/promoCode';
-import { writeWorkbook } from '../../main/services/workbook';
+import { readWorkbook, writeWorkbook } from '../../main/services/workbook';
 import { openZip } from '../../main/services/workbook/zipArchive';
 import {
   GNUMERIC_TYPE,
@@ -16,7 +16,7 @@ import {
   ssconvert,
   type GnumericBook,
 } from '../readers/gnumeric';
-import { hostileCodes } from '../readers/hostileInputs';
+import { hostileCodes, wallText } from '../readers/hostileInputs';
 import {
   NO_SOFFICE_REASON,
   hasPythonUno,
@@ -59,6 +59,7 @@ const edgeCodes: PromoCode[] = EDGES.map(({ at }, index) => ({
   // one "expired" date past the end, to see the Expired column take text too
   expired: index === EDGES.length - 1 ? Date.parse(at) : null,
 }));
+const DATES_AS_TEXT = EDGES.filter((edge) => edge.wall === null).length + 1;
 
 /** How a code is stored: ST_Xstring escapes, which Excel and LibreOffice decode and Gnumeric shows as is. */
 // eslint-disable-next-line no-control-regex -- the characters XML cannot hold are the point
@@ -171,6 +172,61 @@ describe('text', () => {
   });
 });
 
+describe("dates at the edges of Excel's calendar", () => {
+  it.skipIf(noOpenpyxl)(
+    'are dates where Excel has them, counting its phantom 1900-02-29, and the timestamp as text elsewhere',
+    () => {
+      const rows = openpyxl[2]?.rows.slice(1) ?? [];
+      expect(rows.map((row) => [row[2]?.t, row[2]?.v])).toEqual(
+        EDGES.map(({ at, wall }) =>
+          wall === null ? ['str', at] : ['datetime', `${wall.replace(' ', 'T')}.000000`],
+        ),
+      );
+      expect(rows.map((row) => row[5]?.v ?? null)).toEqual(
+        EDGES.map((_, i) => (i === EDGES.length - 1 ? EDGES[i]?.at : null)),
+      );
+    },
+  );
+
+  it.skipIf(noGnumeric)('show in Gnumeric as the same wall-clock times and texts', () => {
+    const rows = gnumeric.sheets[2]?.shown.slice(1) ?? [];
+    expect(rows.map((row) => row[2])).toEqual(EDGES.map(({ at, wall }) => wall ?? at));
+    const types = EDGES.map((_, index) => gnumeric.sheets[2]?.cells.get(`${index + 1},2`)?.type);
+    expect(types).toEqual(
+      EDGES.map(({ wall }) => (wall === null ? GNUMERIC_TYPE.string : GNUMERIC_TYPE.float)),
+    );
+  });
+
+  it.skipIf(noLibreOffice)(
+    'show in LibreOffice a day early before 1900-03-01: it has no 1900-02-29 (a known difference from Excel)',
+    () => {
+      const dayBefore = (wall: string) => {
+        const date = new Date(`${wall.replace(' ', 'T')}Z`);
+        return date < new Date('1900-03-01T00:00:00Z') ? wallText(date.getTime() - 86_400_000, 'UTC') : wall;
+      };
+      const rows = libreOffice.sheets[2]?.rows.slice(1) ?? [];
+      expect(rows.map((row) => [row[2]?.type, row[2]?.text])).toEqual(
+        EDGES.map(({ at, wall }) => (wall === null ? ['TEXT', at] : ['VALUE', dayBefore(wall)])),
+      );
+    },
+  );
+
+  it.skipIf(noOpenpyxl)('are counted on the Summary sheet when some had to be written as text', () => {
+    const summary = openpyxl[0]?.rows.map((row) => row.map((cell) => cell.v)) ?? [];
+    expect(summary[5]?.slice(0, 3)).toEqual([
+      'Dates as text',
+      DATES_AS_TEXT,
+      "outside Excel's calendar (1900–9999): written as Altcraft sent them, in UTC",
+    ]);
+    expect(summary[7]?.[0]).toBe('Loyalty ID');
+  });
+
+  it('are read back by the app as the instants they were', async () => {
+    const { programs } = await readWorkbook(target);
+    expect(programs[1]?.codes).toEqual(edgeCodes);
+  });
+});
+
 describe('properties', () => {
   it.skipIf(noLibreOffice || noGnumeric)(
     'name Promo Exporter and its version as the maker, not Microsoft Excel',
@@ -186,7 +242,7 @@ describe('properties', () => {
     "declare each sheet's used range in <dimension>, which openpyxl's read-only mode relies on",
     () => {
       expect(openpyxl.map((sheet) => [sheet.name, sheet.dimension])).toEqual([
-        ['Summary', 'A1:H10'],
+        ['Summary', 'A1:H11'],
         ['Hostile', `A1:F${codes.length + 1}`],
         ["Calendar's edges", `A1:F${edgeCodes.length + 1}`],
         ['Loyalty 7', 'A1:F1'],

@@ -6,8 +6,6 @@
 import { AppError } from '../../../app/appError';
 
 const MS_PER_DAY = 86_400_000;
-/** Days from Excel's 1900 epoch (serial 0 = 1899-12-30, with Excel's 1900 leap-year quirk) to 1970-01-01. */
-const EXCEL_EPOCH_OFFSET_DAYS = 25_569;
 
 export interface LocalClock {
   readonly timeZone: string;
@@ -17,8 +15,6 @@ export interface LocalClock {
   wallMs(epochMs: number): number;
   /** The instant for a local wall-clock time; in a DST overlap the earlier instant, in a gap the later. */
   epochOfWall(wallMs: number): number;
-  /** The Excel date-time serial number of the instant's local wall-clock time. */
-  serial(epochMs: number): number;
   /** `yyyy-mm-dd hh:mm:ss` in local wall-clock time. */
   text(epochMs: number): string;
 }
@@ -34,10 +30,6 @@ export function isTimeZone(timeZone: string): boolean {
   } catch {
     return false;
   }
-}
-
-export function serialToWallMs(serial: number): number {
-  return Math.round((serial - EXCEL_EPOCH_OFFSET_DAYS) * MS_PER_DAY);
 }
 
 export function createLocalClock(timeZone: string): LocalClock {
@@ -115,7 +107,6 @@ export function createLocalClock(timeZone: string): LocalClock {
       // as calendars do: 02:30 on a spring-forward night becomes 03:30.
       return before;
     },
-    serial: (epochMs) => wallMs(epochMs) / MS_PER_DAY + EXCEL_EPOCH_OFFSET_DAYS,
     text: (epochMs) => formatWall(wallMs(epochMs)),
   };
 }

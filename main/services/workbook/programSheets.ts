@@ -3,7 +3,7 @@
 
 import { statusOf, type PromoCode } from '../../../app/promoCode';
 import { rowXml, type CellValue } from './cellXml';
-import type { LocalClock } from './localClock';
+import { timestampText, type ExcelCalendar } from './excelCalendar';
 import { STYLE } from './packageParts';
 import type { XlsxPackage } from './xlsxPackage';
 import type { PlannedProgram } from './workbookPlan';
@@ -22,7 +22,7 @@ const HEADER_STYLES = ROW_STYLES.map(() => STYLE.bold);
 
 export interface ProgramSheetsContext {
   book: XlsxPackage;
-  clock: LocalClock;
+  calendar: ExcelCalendar;
   language: WorkbookLanguage;
   rowsPerSheet: number;
   signal: AbortSignal;
@@ -34,7 +34,7 @@ export async function writeProgramSheets(
   program: PlannedProgram,
   context: ProgramSheetsContext,
 ): Promise<void> {
-  const { book, clock, language, rowsPerSheet, signal } = context;
+  const { book, calendar, language, rowsPerSheet, signal } = context;
   const header = headerRow(language);
   const statusWords = STATUS_WORDS[language];
   const widths = [
@@ -43,8 +43,14 @@ export async function writeProgramSheets(
     ...header.slice(2).map((label) => Math.max(DATE_WIDTH, label.length + 2)),
   ];
   const values: CellValue[] = [null, null, null, null, null, null];
-  const date = (epochMs: number | boolean | null): number | null =>
-    typeof epochMs === 'number' ? clock.serial(epochMs) : null;
+  const styles = [...ROW_STYLES];
+  /** A date cell, or the timestamp as text when Excel has no such date (the plan counted them). */
+  const date = (column: number, epochMs: number | boolean | null): void => {
+    const serial = typeof epochMs === 'number' ? calendar.serial(epochMs) : null;
+    const asText = typeof epochMs === 'number' && serial === null;
+    values[column] = asText ? timestampText(epochMs) : serial;
+    styles[column] = asText ? STYLE.text : STYLE.date;
+  };
 
   let position = 0;
   for (const sheetName of program.sheetNames) {
@@ -71,11 +77,11 @@ export async function writeProgramSheets(
       const rowNumber = index + 2;
       values[0] = code.code;
       values[1] = book.strings.cell(statusWords[statusOf(code)]);
-      values[2] = date(code.attached);
-      values[3] = date(code.activated);
-      values[4] = date(code.expireDate);
-      values[5] = date(code.expired);
-      xml += rowXml(rowNumber, values, ROW_STYLES);
+      date(2, code.attached);
+      date(3, code.activated);
+      date(4, code.expireDate);
+      date(5, code.expired);
+      xml += rowXml(rowNumber, values, styles);
       if ((index + 1) % ROWS_PER_WRITE === 0) {
         sheet.write(xml);
         xml = '';

@@ -2,12 +2,16 @@
 // LibreOffice may hold what our writer never wrote: codes turned into numbers or dates, rich text,
 // formulas, dates typed as text. Each is read back as faithfully as it can be.
 
-import { formatWall, serialToWallMs, type LocalClock } from './localClock';
+import { serialToWall } from './excelCalendar';
+import { formatWall, type LocalClock } from './localClock';
 
 /** What exceljs's streaming reader hands out for a cell. */
 export type CellValue = unknown;
 
 const XSTRING_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+const MS_PER_DAY = 86_400_000;
+/** exceljs's Date for a serial is (serial − 25,569) days after 1970-01-01. */
+const EXCELJS_EPOCH_DAYS = 25_569;
 
 /**
  * Decodes ECMA-376 ST_Xstring escapes (`_x000D_`, and `_x005F_` for a literal underscore) in one pass,
@@ -54,16 +58,19 @@ const ZONED_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]
 
 /**
  * The instant a date cell shows, read as wall-clock time in `clock`'s zone. Date cells come as Date
- * (exceljs reads the serial as if it were UTC) or, when the format was not recognised, as the serial.
+ * (exceljs reads the serial as if it were UTC, and as if 1900 had no 29 February) or, when the format
+ * was not recognised, as the serial.
  */
 export function instantOf(value: CellValue, clock: LocalClock): number | null {
   if (value === null || value === undefined || value === '') return null;
   if (value instanceof Date) {
-    const wall = value.getTime();
-    return Number.isNaN(wall) ? null : clock.epochOfWall(wall);
+    const time = value.getTime();
+    return Number.isNaN(time)
+      ? null
+      : clock.epochOfWall(serialToWall(time / MS_PER_DAY + EXCELJS_EPOCH_DAYS));
   }
   if (typeof value === 'number')
-    return Number.isFinite(value) ? clock.epochOfWall(serialToWallMs(value)) : null;
+    return Number.isFinite(value) ? clock.epochOfWall(serialToWall(value)) : null;
   if (typeof value === 'string') return instantOfText(value.trim(), clock);
   if (typeof value === 'object' && 'result' in value) return instantOf(value.result, clock);
   return null;

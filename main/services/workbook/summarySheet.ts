@@ -5,7 +5,7 @@
 
 import { CODE_STATUSES, type CodeFilter, type CodeStatus } from '../../../app/promoCode';
 import { rowXml, type CellValue } from './cellXml';
-import type { LocalClock } from './localClock';
+import type { ExcelCalendar } from './excelCalendar';
 import { STYLE } from './packageParts';
 import type { XlsxPackage } from './xlsxPackage';
 import type { PlannedProgram } from './workbookPlan';
@@ -26,7 +26,7 @@ export function writeSummarySheet(
   book: XlsxPackage,
   facts: SummaryFacts,
   programs: readonly PlannedProgram[],
-  clock: LocalClock,
+  calendar: ExcelCalendar,
 ): void {
   const labels = SUMMARY_LABELS[facts.language];
   const statusWords = STATUS_WORDS[facts.language];
@@ -37,10 +37,17 @@ export function writeSummarySheet(
   };
 
   fact(labels.host, text(hostOnly(facts.host)));
-  fact(labels.exportedAt, clock.serial(facts.exportedAt.getTime()), STYLE.date);
+  fact(labels.exportedAt, calendar.serial(facts.exportedAt.getTime()), STYLE.date);
   fact(labels.timeZone, text(facts.timeZone));
   fact(labels.appVersion, text(facts.appVersion));
   fact(labels.filter, text(describeFilter(facts.filter, facts.language, facts.statuses ?? null)));
+  const datesAsText = programs.reduce((sum, program) => sum + program.datesAsText, 0);
+  if (datesAsText > 0) {
+    rows.push({
+      values: [text(labels.datesAsText), datesAsText, text(labels.datesAsTextNote)],
+      styles: [STYLE.bold],
+    });
+  }
   rows.push({ values: [], styles: [] }); // a blank row before the program table
 
   const header = [

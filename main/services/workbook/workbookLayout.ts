@@ -59,6 +59,9 @@ export interface SummaryLabels {
   noFilter: string;
   filterStatus: string;
   filterSearch: string;
+  /** Shown only when some dates fell outside Excel's calendar. */
+  datesAsText: string;
+  datesAsTextNote: string;
   loyaltyId: string;
   name: string;
   total: string;
@@ -75,6 +78,8 @@ export const SUMMARY_LABELS: Record<WorkbookLanguage, SummaryLabels> = {
     noFilter: 'none',
     filterStatus: 'status',
     filterSearch: 'search',
+    datesAsText: 'Dates as text',
+    datesAsTextNote: "outside Excel's calendar (1900–9999): written as Altcraft sent them, in UTC",
     loyaltyId: 'Loyalty ID',
     name: 'Name',
     total: 'Total',
@@ -89,6 +94,8 @@ export const SUMMARY_LABELS: Record<WorkbookLanguage, SummaryLabels> = {
     noFilter: 'нет',
     filterStatus: 'статус',
     filterSearch: 'поиск',
+    datesAsText: 'Даты текстом',
+    datesAsTextNote: 'вне календаря Excel (1900–9999): записаны как прислал Altcraft, в UTC',
     loyaltyId: 'ID программы',
     name: 'Название',
     total: 'Всего',

@@ -1,6 +1,7 @@
 // Everything known before the first byte is written: which codes each program exports (all, or those
-// the filter shows), their counts per status, the longest code (for the column width) and the sheet
-// names. The Summary sheet comes first in the file, so it has to be worked out up front.
+// the filter shows), their counts per status, the longest code (for the column width), how many of their
+// dates Excel cannot hold, and the sheet names. The Summary sheet comes first in the file, so it has to
+// be worked out up front.
 
 import {
   emptyCounts,
@@ -10,6 +11,7 @@ import {
   type PromoCode,
   type StatusCounts,
 } from '../../../app/promoCode';
+import type { ExcelCalendar } from './excelCalendar';
 import { planSheetNames } from './sheetNames';
 
 /** Codes by position: an array, or a list that makes each code when asked, so a million need not exist at once. */
@@ -30,6 +32,8 @@ export interface PlannedProgram {
   rows: number;
   counts: StatusCounts;
   longestCode: number;
+  /** Dates outside Excel's calendar (written as text); counted only when planned with a calendar. */
+  datesAsText: number;
   sheetNames: string[];
   /** The i-th exported code; no copy of the codes is made, only an index list when filtered. */
   codeAt(index: number): PromoCode;
@@ -39,8 +43,9 @@ export function planWorkbook(
   programs: readonly ProgramCodes[],
   filter: CodeFilter | null,
   rowsPerSheet: number,
+  calendar?: ExcelCalendar,
 ): PlannedProgram[] {
-  const selected = programs.map((program) => selectCodes(program, filter));
+  const selected = programs.map((program) => selectCodes(program, filter, calendar));
   const names = planSheetNames(
     selected.map((program) => ({ loyaltyId: program.loyaltyId, name: program.name, rows: program.rows })),
     rowsPerSheet,
@@ -48,10 +53,17 @@ export function planWorkbook(
   return selected.map((program, index) => ({ ...program, sheetNames: names[index] ?? [] }));
 }
 
-function selectCodes(program: ProgramCodes, filter: CodeFilter | null): Omit<PlannedProgram, 'sheetNames'> {
+function selectCodes(
+  program: ProgramCodes,
+  filter: CodeFilter | null,
+  calendar: ExcelCalendar | undefined,
+): Omit<PlannedProgram, 'sheetNames'> {
   const { codes } = program;
   const counts = emptyCounts();
   let longestCode = 0;
+  let datesAsText = 0;
+  const outside = (epochMs: number | boolean | null): number =>
+    typeof epochMs === 'number' && calendar !== undefined && !calendar.holds(epochMs) ? 1 : 0;
   const keep = filter === null || (filter.status === null && filter.search === '');
   const picked = keep ? null : new Uint32Array(codes.length);
   let rows = 0;
@@ -64,10 +76,14 @@ function selectCodes(program: ProgramCodes, filter: CodeFilter | null): Omit<Pla
     rows += 1;
     counts[statusOf(code)] += 1;
     if (code.code.length > longestCode) longestCode = code.code.length;
+    if (calendar !== undefined) {
+      datesAsText +=
+        outside(code.attached) + outside(code.activated) + outside(code.expireDate) + outside(code.expired);
+    }
   }
   const codeAt =
     picked === null
       ? (index: number): PromoCode => codes.at(index) as PromoCode
       : (index: number): PromoCode => codes.at(picked[index] as number) as PromoCode;
-  return { loyaltyId: program.loyaltyId, name: program.name, rows, counts, longestCode, codeAt };
+  return { loyaltyId: program.loyaltyId, name: program.name, rows, counts, longestCode, datesAsText, codeAt };
 }

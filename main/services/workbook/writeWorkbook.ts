@@ -4,6 +4,7 @@
 
 import type { CodeFilter, CodeStatus, StatusCounts } from '../../../app/promoCode';
 import { saveAtomically, throwIfCancelled } from './atomicSave';
+import { excelCalendar } from './excelCalendar';
 import { createLocalClock } from './localClock';
 import { writeProgramSheets } from './programSheets';
 import { writeSummarySheet } from './summarySheet';
@@ -56,7 +57,8 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<WorkbookR
   throwIfCancelled(request.signal);
   const clock = createLocalClock(request.timeZone);
   const rowsPerSheet = Math.min(request.rowsPerSheet ?? MAX_DATA_ROWS_PER_SHEET, MAX_DATA_ROWS_PER_SHEET);
-  const programs = planWorkbook(request.programs, request.filter, rowsPerSheet);
+  const calendar = excelCalendar(clock);
+  const programs = planWorkbook(request.programs, request.filter, rowsPerSheet, calendar);
   const rowsTotal = programs.reduce((sum, program) => sum + program.rows, 0);
 
   await saveAtomically(
@@ -67,13 +69,13 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<WorkbookR
         appVersion: request.appVersion,
         createdAt: request.exportedAt,
       });
-      writeSummarySheet(book, { ...request, timeZone: clock.timeZone }, programs, clock);
+      writeSummarySheet(book, { ...request, timeZone: clock.timeZone }, programs, calendar);
       let rowsWritten = 0;
       request.onProgress?.({ rowsWritten, rowsTotal });
       for (const program of programs) {
         await writeProgramSheets(program, {
           book,
-          clock,
+          calendar,
           language: request.language,
           rowsPerSheet,
           signal,
