@@ -47,7 +47,7 @@ function request(target: string, extra: Partial<CsvRequest> = {}): CsvRequest {
   };
 }
 
-const neutralised = (code: string): string => (/^[=+\-@\t\r]/.test(code) ? `'${code}` : code);
+const neutralised = (code: string): string => (/^[=+\-@\t\r\n]/.test(code) ? `'${code}` : code);
 const shown = (epochMs: number | null): string => (epochMs === null ? '' : wallText(epochMs, TIME_ZONE));
 
 describe('exporting a program as CSV', () => {
@@ -100,6 +100,36 @@ describe('exporting a program as CSV', () => {
     }
     expect(text).toContain(`\r\n"'=HYPERLINK(""http://example.com"",""click"")",`);
     expect(text).not.toMatch(/(^|\r\n)[=+\-@]/);
+  });
+
+  it('also guards a formula behind invisible characters or in full width, and nothing that only looks alike', async () => {
+    const target = join(folder, 'disguised.csv');
+    const disguised = [
+      '\u00a0=1+2', // no-break space
+      '\u200b=1+2', // zero-width space
+      '\ufeff@SUM(1)', // byte-order mark
+      '\u2060\u200d-1', // word joiner, zero-width joiner
+      '\u3000+7', // ideographic space
+      '\n=1+2', // line feed
+      '＝1+2', // full-width equals
+      '＋7',
+      '－5',
+      '＠home',
+      '﹦1', // small form
+    ];
+    const harmless = ['\u00a0nbsp', 'a=1', '1-2', '\u200bcode', 'x@y'];
+    const program = [...disguised, ...harmless].map((code) => ({
+      code,
+      attached: null,
+      activated: null,
+      expireDate: null,
+      expired: null,
+    }));
+    await writeCsv(request(target, { program: { loyaltyId: 1, name: null, codes: program } }));
+    const rows = parseCsv((await readFile(target, 'utf8')).slice(1)).slice(1);
+    expect(rows.map((row) => row[0])).toEqual([...disguised.map((code) => `'${code}`), ...harmless]);
+    const text = await readFile(target, 'utf8');
+    for (const code of disguised) expect(text).toContain(`\r\n"'${code}",`);
   });
 
   it('quotes fields holding commas, quotes, line breaks or edge spaces, doubling inner quotes (RFC 4180)', async () => {

@@ -2,16 +2,16 @@
 // mark (so Excel reads Cyrillic right), CRLF line ends and RFC 4180 quoting, with the workbook's columns,
 // status words and `yyyy-mm-dd hh:mm:ss` local times.
 //
-// CSV injection (OWASP "CSV Injection"): a spreadsheet opening the file runs any field that starts with
-// `=`, `+`, `-` or `@` as a formula, and tab or carriage return can smuggle one in. Such fields get a single
-// quote `'` put in front and are wrapped in double quotes, as OWASP advises, so `=1+2` is written as
-// `"'=1+2"`. This changes those codes in the file; the README says so. Only codes can start that way:
-// labels, status words and dates cannot.
+// CSV injection (OWASP "CSV Injection"): a spreadsheet opening the file runs a field it takes for a
+// formula (csvFormulaGuard.ts says which codes). Such fields get a single quote `'` put in front and are
+// wrapped in double quotes, as OWASP advises, so `=1+2` is written as `"'=1+2"`. This changes those codes
+// in the file; the README says so. Only codes can start that way: labels, status words and dates cannot.
 
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { statusOf, type CodeFilter, type StatusCounts } from '../../../app/promoCode';
 import { saveAtomically, throwIfCancelled } from './atomicSave';
+import { looksLikeFormula } from './csvFormulaGuard';
 import { createLocalClock, type LocalClock } from './localClock';
 import type { ExportProgress } from './writeWorkbook';
 import { planWorkbook, type PlannedProgram, type ProgramCodes } from './workbookPlan';
@@ -84,11 +84,9 @@ async function write(output: Writable, text: string, signal: AbortSignal): Promi
   if (!output.write(text, 'utf8')) await once(output, 'drain', { signal });
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** A code as a CSV field; OWASP: a leading `'` and quotes keep a spreadsheet from running it. */
 export function codeField(code: string): string {
-  return FORMULA_START.test(code) ? quoted(`'${code}`) : csvField(code);
+  return looksLikeFormula(code) ? quoted(`'${code}`) : csvField(code);
 }
 
 /** RFC 4180: quote a field holding a comma, quote or line break (and, for Excel, tabs and edge spaces). */
