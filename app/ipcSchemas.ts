@@ -3,6 +3,7 @@
 // import only types from here and never bundle zod.
 import { z } from 'zod';
 import { SORT_COLUMNS } from './codeView';
+import { CSV_DELIMITERS } from './csvDelimiter';
 import { CODE_STATUSES } from './promoCode';
 
 const connectionId = z.string().min(1).max(100);
@@ -43,7 +44,7 @@ export const callSchemas = {
     ranges: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])).max(10_000),
   }),
   'workbook:cancel': z.undefined(),
-  'csv:save': programRef.extend({ filter: codeFilter, language }),
+  'csv:save': programRef.extend({ filter: codeFilter, language, delimiter: z.enum(CSV_DELIMITERS) }),
   'workbook:open': z.undefined(),
   'exports:list': z.undefined(),
   'exports:open': z.object({ path: z.string().min(1).max(4096) }),

@@ -81,7 +81,7 @@ export function exportCalls<Fetched>(deps: HandlerDeps<Fetched>): HandlersOf<Exp
       return { path: result.path, rows: result.rows, sheetNames: result.sheets.flatMap((s) => s.sheetNames) };
     },
 
-    'csv:save': async ({ connectionId, loyaltyId, filter, language }, context) => {
+    'csv:save': async ({ connectionId, loyaltyId, filter, language, delimiter }, context) => {
       requireFetched(connectionId, loyaltyId);
       const exportedAt = now();
       const programName = label(connectionId, loyaltyId);
@@ -96,6 +96,7 @@ export function exportCalls<Fetched>(deps: HandlerDeps<Fetched>): HandlersOf<Exp
           filter,
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
           language,
+          delimiter,
           onProgress: (p) => context.emit('workbook:progress', p),
         }),
       );

@@ -2,6 +2,7 @@
 // Only node:util's parseArgs: strict, so a mistyped option is refused instead of silently ignored.
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import type { CsvDelimiter } from '../../app/csvDelimiter';
 import { CODE_STATUSES } from '../../app/promoCode';
 import type { CodeStatus } from '../../app/promoCode';
 import { UsageError } from './exitCodes';
@@ -18,6 +19,8 @@ export interface ExportOptions {
   /** null: every status. */
   statuses: CodeStatus[] | null;
   csv: boolean;
+  /** Between CSV fields. */
+  delimiter: CsvDelimiter;
   json: boolean;
 }
 
@@ -79,6 +82,7 @@ function parseExport(args: readonly string[]): Command {
     name: { type: 'string', multiple: true },
     status: { type: 'string', multiple: true },
     csv: { type: 'boolean' },
+    delimiter: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (values.help === true) return { kind: 'help', topic: 'export' };
@@ -111,6 +115,8 @@ function parseExport(args: readonly string[]): Command {
   if (csv && loyaltyIds.length > 1) {
     throw usage('--csv writes one loyalty program per file: give one --loyalty-id', 'export');
   }
+  if (values.delimiter !== undefined && !csv)
+    throw usage('--delimiter is for CSV files: add --csv', 'export');
   return {
     kind: 'export',
     options: {
@@ -120,6 +126,7 @@ function parseExport(args: readonly string[]): Command {
       names: sheetNames(values.name ?? [], loyaltyIds),
       statuses: statuses(values.status ?? []),
       csv,
+      delimiter: delimiter(values.delimiter ?? ','),
       json: values.json === true,
     },
   };
@@ -213,6 +220,14 @@ function statuses(given: readonly string[]): CodeStatus[] | null {
   }
   // In the workbook's own order, whatever order they were typed in.
   return CODE_STATUSES.filter((status) => chosen.has(status));
+}
+
+/** `,`, `;` or `tab` (a tab character itself is taken too, as `$'\t'` in a shell gives it). */
+function delimiter(given: string): CsvDelimiter {
+  const word = given.trim().toLowerCase();
+  if (word === ',' || word === ';') return word;
+  if (word === 'tab' || given === '\t') return '\t';
+  throw usage(`--delimiter takes ',', ';' or tab, not "${given}"`, 'export');
 }
 
 function isStatus(word: string): word is CodeStatus {

@@ -49,6 +49,7 @@ export async function exportCodes(
   const written = await writeExport({
     target,
     csv: options.csv,
+    delimiter: options.delimiter,
     host: source.host,
     programs,
     statuses: options.statuses,

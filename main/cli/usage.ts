@@ -55,9 +55,13 @@ What to write:
                         "Loyalty <id>". Repeat for more programs.
   --status <list>       Keep only codes with these statuses, comma-separated: available, attached,
                         activated, expired. Default: all codes.
-  --csv                 Write CSV instead (one program only): UTF-8 with a byte-order mark; a code
-                        starting with = + - @, tab or carriage return gets a ' in front, so
-                        spreadsheets do not run it as a formula.
+  --csv                 Write CSV instead (one program only): UTF-8 with a byte-order mark. A code
+                        a spreadsheet could run as a formula gets a ' in front: one whose first
+                        visible character is = + - @ (also in full width), or that starts with a
+                        tab, carriage return or line feed. Spreadsheets read numbers in a CSV file
+                        as numbers (007 becomes 7): the workbook keeps every code as text.
+  --delimiter <sep>     Between CSV fields: ',' (the default; Excel in English, most programs),
+                        ';' (Excel in Russian and most of Europe) or tab.
   --json                Print a summary as JSON on standard output: the file, its sheets, and the
                         counts per program and status.
   -h, --help            Show this help.
@@ -71,6 +75,7 @@ and then prints one line on standard error.
 
 Examples:
   promo-exporter export --connection shop --loyalty-id 1234 --out "codes.xlsx"
+  promo-exporter export --connection shop --loyalty-id 1234 --csv --delimiter ';' --out codes.csv
   ALTCRAFT_TOKEN="$(cat ~/.altcraft-token)" promo-exporter export --base-url ru.altkraft.com \\
     --loyalty-id 1234 --loyalty-id 5678 --name 1234=Welcome --status available --out codes.xlsx
 

@@ -1,6 +1,7 @@
 // Writes what was fetched: one workbook (Summary, then a sheet per program) or one CSV file, with the
 // app's own writers, which save atomically: a failure leaves no file, and a file already there intact.
 // Loaded only once every program has been fetched: the spreadsheet library takes a while to load.
+import type { CsvDelimiter } from '../../app/csvDelimiter';
 import { CODE_STATUSES, statusOf } from '../../app/promoCode';
 import type { CodeFilter, CodeStatus, PromoCode, StatusCounts } from '../../app/promoCode';
 import { writeCsv, writeWorkbook } from '../services/workbook';
@@ -13,6 +14,7 @@ import type { Progress } from './progress';
 export interface WriteRequest {
   target: string;
   csv: boolean;
+  delimiter: CsvDelimiter;
   host: string;
   programs: readonly (FetchedProgram & { name: string | null })[];
   statuses: readonly CodeStatus[] | null;
@@ -53,6 +55,7 @@ export async function writeExport(request: WriteRequest): Promise<WrittenExport>
         filter,
         timeZone: request.timeZone,
         language: 'en',
+        delimiter: request.delimiter,
         signal,
         onProgress,
       });

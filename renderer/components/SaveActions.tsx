@@ -4,6 +4,8 @@ import type { AppErrorInfo } from '../../app/appError';
 import type { CodeView } from '../../app/codeView';
 import type { AppEvents, SavedWorkbook } from '../../app/ipcContract';
 import { call, failureInfo } from '../api';
+import { useCsvDelimiter } from '../hooks/useCsvDelimiter';
+import { CsvDelimiterSelect } from './CsvDelimiterSelect';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Raised on window when the File menu asks to save; the code browser on screen answers it. */
@@ -36,6 +38,7 @@ export function SaveActions({
   const [progress, setProgress] = useState<AppEvents['workbook:progress'] | null>(null);
   const [saved, setSaved] = useState<SavedWorkbook | null>(null);
   const [error, setError] = useState<AppErrorInfo | null>(null);
+  const [delimiter, setDelimiter] = useCsvDelimiter();
   const filter = filtered && onlyShown ? view.filter : { status: null, search: '' };
 
   const save = async (kind: 'xlsx' | 'csv') => {
@@ -52,7 +55,7 @@ export function SaveActions({
               filter,
               language,
             })
-          : await call('csv:save', { connectionId, loyaltyId, filter, language });
+          : await call('csv:save', { connectionId, loyaltyId, filter, language, delimiter });
       setSaved(result);
       if (result !== null) onSaved();
     } catch (failure) {
@@ -88,6 +91,7 @@ export function SaveActions({
       <button type="button" onClick={() => void save('csv')} disabled={saving}>
         {t('codes.saveCsv')}
       </button>
+      <CsvDelimiterSelect value={delimiter} onChange={setDelimiter} disabled={saving} />
       {saving && (
         <span className="progress" aria-live="polite">
           <progress

@@ -114,6 +114,22 @@ describe.concurrent('promo-exporter export', () => {
     expect(formula).toMatch(/^"?'=SUM\(A1:A2\)"?,Activated,2024-04-01 11:00:00,2024-04-01 11:01:30,,$/);
   });
 
+  it.each([
+    [';', ';'],
+    ['tab', '\t'],
+  ])('--delimiter %s separates the CSV fields with it', async (given, separator) => {
+    const out = join(dir, `welcome-${given}.csv`);
+    const run = await runCli(exportArgs('--loyalty-id', '1', '--csv', '--delimiter', given, '--out', out), {
+      env: env(),
+    });
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const lines = (await readFile(out, 'utf8')).split('\r\n');
+    expect(lines[0]).toBe(
+      `\ufeff${['Code', 'Status', 'Attached', 'Activated', 'Expire date', 'Expired'].join(separator)}`,
+    );
+    expect(lines).toContain(['007', 'Available', '', '', '', ''].join(separator));
+  });
+
   it('--json prints the file, its sheets and the counts per program and status on stdout', async () => {
     const out = join(dir, 'summary.xlsx');
     const run = await runCli(

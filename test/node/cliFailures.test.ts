@@ -80,6 +80,27 @@ describe.concurrent('wrong usage exits with 2', () => {
       /--loyalty-id 2/,
     ],
     [
+      'a separator that is not a comma, semicolon or tab',
+      [
+        'export',
+        '--base-url',
+        'h.example',
+        '--loyalty-id',
+        '1',
+        '--csv',
+        '--delimiter',
+        '|',
+        '--out',
+        'x.csv',
+      ],
+      /--delimiter takes ',', ';' or tab, not "\|"/,
+    ],
+    [
+      '--delimiter for a workbook',
+      ['export', '--base-url', 'h.example', '--loyalty-id', '1', '--delimiter', ';', '--out', 'x.xlsx'],
+      /--delimiter is for CSV files: add --csv/,
+    ],
+    [
       'plain http to another computer',
       ['export', '--base-url', 'http://altcraft.example', '--loyalty-id', '1', '--out', 'x.xlsx'],
       /https:\/\//,

@@ -1,6 +1,7 @@
-// A small RFC 4180 parser for checking CSV files in tests (quoted fields, doubled quotes, CRLF or LF).
+// A small RFC 4180 parser for checking CSV files in tests (quoted fields, doubled quotes, CRLF or LF),
+// with the separator given (a comma unless told).
 
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -18,7 +19,7 @@ export function parseCsv(text: string): string[][] {
       }
     } else if (char === '"') {
       quoted = true;
-    } else if (char === ',') {
+    } else if (char === delimiter) {
       row.push(field);
       field = '';
     } else if (char === '\n' || (char === '\r' && text[index + 1] === '\n')) {

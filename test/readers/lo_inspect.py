@@ -2,6 +2,7 @@
 """Opens a spreadsheet in headless LibreOffice through UNO and dumps what LibreOffice made of it, as JSON.
 
 Usage: lo_inspect.py FILE [--filter-options OPTIONS]
+       lo_inspect.py --many < [{"path": FILE, "csvOptions": OPTIONS or null}, ...]
 
 For each sheet: its name, whether it has filter buttons (LibreOffice keeps a sheet's autofilter on the
 sheet's unnamed database range, and shows the buttons when that range's AutoFilter is on), the range
@@ -10,7 +11,9 @@ FORMULA), the text it shows, its number and its number format. Also the document
 (Generator is the docProps/app.xml Application, Author the core.xml creator).
 
 FILE may be a CSV file: then --filter-options are the CSV import options (separator and so on).
-LibreOffice runs with a profile of its own, so runs in parallel do not meet.
+With --many, the files listed as JSON on standard input are opened one after another in one LibreOffice
+(starting it is the slow part), and the answer is a list. LibreOffice runs with a profile of its own, so
+runs in parallel do not meet.
 """
 import json
 import os
@@ -99,11 +102,23 @@ def inspect(document):
     return {"generator": properties.Generator, "author": properties.Author, "sheets": sheets}
 
 
+def open_and_inspect(desktop, path, filter_options):
+    load = [prop("Hidden", True)]
+    if filter_options is not None:
+        load += [prop("FilterName", "Text - txt - csv (StarCalc)"), prop("FilterOptions", filter_options)]
+    document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, tuple(load))
+    try:
+        return inspect(document)
+    finally:
+        document.close(True)
+
+
 def main():
-    path = os.path.abspath(sys.argv[1])
-    filter_options = None
-    if "--filter-options" in sys.argv:
-        filter_options = sys.argv[sys.argv.index("--filter-options") + 1]
+    if sys.argv[1] == "--many":
+        files = [(item["path"], item.get("csvOptions")) for item in json.load(sys.stdin)]
+    else:
+        options = sys.argv[sys.argv.index("--filter-options") + 1] if "--filter-options" in sys.argv else None
+        files = [(sys.argv[1], options)]
     profile = tempfile.mkdtemp(prefix="lo-uno-profile-")
     pipe = "promo-exporter-" + uuid.uuid4().hex
     office = subprocess.Popen(
@@ -122,14 +137,8 @@ def main():
     try:
         context = connect(pipe)
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-        load = [prop("Hidden", True)]
-        if filter_options is not None:
-            load += [prop("FilterName", "Text - txt - csv (StarCalc)"), prop("FilterOptions", filter_options)]
-        document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, tuple(load))
-        try:
-            result = inspect(document)
-        finally:
-            document.close(True)
+        results = [open_and_inspect(desktop, path, options) for path, options in files]
+        result = results if sys.argv[1] == "--many" else results[0]
         try:
             desktop.terminate()
         except Exception:

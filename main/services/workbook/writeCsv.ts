@@ -1,6 +1,7 @@
 // Exports one loyalty program's codes as CSV, saved atomically like the workbook: UTF-8 with a byte-order
 // mark (so Excel reads Cyrillic right), CRLF line ends and RFC 4180 quoting, with the workbook's columns,
-// status words and `yyyy-mm-dd hh:mm:ss` local times.
+// status words and `yyyy-mm-dd hh:mm:ss` local times. Fields are separated by a comma, a semicolon or a
+// tab, as the person chose (see app/csvDelimiter.ts).
 //
 // CSV injection (OWASP "CSV Injection"): a spreadsheet opening the file runs a field it takes for a
 // formula (csvFormulaGuard.ts says which codes). Such fields get a single quote `'` put in front and are
@@ -9,6 +10,7 @@
 
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
+import type { CsvDelimiter } from '../../../app/csvDelimiter';
 import { statusOf, type CodeFilter, type StatusCounts } from '../../../app/promoCode';
 import { saveAtomically, throwIfCancelled } from './atomicSave';
 import { looksLikeFormula } from './csvFormulaGuard';
@@ -23,6 +25,8 @@ export interface CsvRequest {
   filter: CodeFilter | null;
   timeZone: string;
   language: WorkbookLanguage;
+  /** Between fields; a comma unless chosen otherwise. */
+  delimiter?: CsvDelimiter;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
 }
@@ -60,13 +64,14 @@ async function writeRows(
 ): Promise<void> {
   const words = STATUS_WORDS[request.language];
   const date = (epochMs: number | null): string => (epochMs === null ? '' : clock.text(epochMs));
-  let chunk = BOM + headerRow(request.language).map(csvField).join(',') + CRLF;
+  const to = request.delimiter ?? ',';
+  let chunk = BOM + headerRow(request.language).map(csvField).join(to) + CRLF;
   request.onProgress?.({ rowsWritten: 0, rowsTotal: program.rows });
 
   for (let index = 0; index < program.rows; index += 1) {
     const code = program.codeAt(index);
     const expired = typeof code.expired === 'number' ? clock.text(code.expired) : '';
-    chunk += `${codeField(code.code)},${words[statusOf(code)]},${date(code.attached)},${date(code.activated)},${date(code.expireDate)},${expired}${CRLF}`;
+    chunk += `${codeField(code.code)}${to}${words[statusOf(code)]}${to}${date(code.attached)}${to}${date(code.activated)}${to}${date(code.expireDate)}${to}${expired}${CRLF}`;
     if (chunk.length >= CHUNK_CHARS) {
       await write(output, chunk, signal);
       chunk = '';
@@ -89,9 +94,12 @@ export function codeField(code: string): string {
   return looksLikeFormula(code) ? quoted(`'${code}`) : csvField(code);
 }
 
-/** RFC 4180: quote a field holding a comma, quote or line break (and, for Excel, tabs and edge spaces). */
+/**
+ * RFC 4180: quote a field holding a quote, a line break or any of the separators (whichever was chosen,
+ * so a file stays readable if opened with another), and, for Excel, edge spaces.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n\t]|^\s|\s$/.test(value) ? quoted(value) : value;
+  return /[",;\t\r\n]|^\s|\s$/.test(value) ? quoted(value) : value;
 }
 
 function quoted(value: string): string {
