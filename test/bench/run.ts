@@ -4,7 +4,7 @@
 // results as JSON under .artifacts/bench/. A benchmark, not a test: nothing here fails on a number.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_TOKEN, EXPORT_ALL_PATH, startAltcraftSim } from '../altcraft-sim/server';
@@ -27,6 +27,8 @@ interface Row {
   wallMs: number;
   peakRssMb: number;
   longestStallMs: number | null;
+  /** The .xlsx written, MB. */
+  fileMb: number;
   note: string;
   phases: Record<string, number> | undefined;
 }
@@ -55,9 +57,11 @@ async function bench(
   note = '',
 ): Promise<Row> {
   const results: VariantResult[] = [];
+  const sizes: number[] = [];
   for (let run = 0; run < runs; run++) {
     const target = join(work, `${variant.replace(/\W+/g, '-')}-${run}.xlsx`);
     const result = await runVariant(command, args(target));
+    sizes.push((await stat(target)).size / 2 ** 20);
     await rm(target, { force: true });
     process.stdout.write(
       `  ${variant} run ${run + 1}: ${(result.wallMs / 1000).toFixed(2)} s, ${result.peakRssMb} MB\n`,
@@ -71,6 +75,7 @@ async function bench(
     wallMs: median(results.map((r) => r.wallMs)),
     peakRssMb: median(results.map((r) => r.peakRssMb)),
     longestStallMs: command === PYTHON ? null : median(results.map((r) => r.longestStallMs)),
+    fileMb: Math.round(median(sizes) * 10) / 10,
     note,
     phases: results[Math.floor(results.length / 2)]?.phases,
   };
@@ -167,13 +172,13 @@ function printTable(app: Row): void {
   console.log(
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}`,
   );
-  console.log('| variant | codes | wall (median) | peak RSS | longest stall | app ÷ this | note |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('| variant | codes | wall (median) | peak RSS | longest stall | file | app ÷ this | note |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const row of rows) {
     const ratio = row === app ? '1.00' : (app.wallMs / row.wallMs).toFixed(2);
     const stall = row.longestStallMs === null ? 'n/a' : `${row.longestStallMs} ms`;
     console.log(
-      `| ${row.variant} | ${row.codes.toLocaleString('en')} | ${fmt(row.wallMs)} | ${row.peakRssMb} MB | ${stall} | ${ratio} | ${row.note} |`,
+      `| ${row.variant} | ${row.codes.toLocaleString('en')} | ${fmt(row.wallMs)} | ${row.peakRssMb} MB | ${stall} | ${row.fileMb} MB | ${ratio} | ${row.note} |`,
     );
   }
   for (const note of notes) console.log(`Note: ${note}`);
