@@ -18,6 +18,7 @@ runs in parallel do not meet.
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -133,6 +134,8 @@ def main():
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        # its own process group: soffice starts soffice.bin, which must not outlive this script
+        start_new_session=True,
     )
     try:
         context = connect(pipe)
@@ -148,7 +151,11 @@ def main():
         try:
             office.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            office.kill()
+            pass
+        try:
+            os.killpg(office.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass  # everything in the group has ended
         shutil.rmtree(profile, ignore_errors=True)
 
 
