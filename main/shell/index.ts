@@ -62,7 +62,7 @@ async function start(): Promise<void> {
     await seedDemoConnection(services.connections, services.settings, demoHost, demoToken);
   }
   setupMenu(log);
-  setupIpc(services.handlers, pageUrl(), log, secrets);
+  setupIpc(services.handlers, pageUrl(), () => mainWindow?.webContents ?? null, log, secrets);
   mainWindow = createMainWindow(services.settings);
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -1,24 +1,27 @@
 // Registers the handler table with Electron. Only the app's own page in the app's own window may
 // call; anything else is refused before an argument is looked at.
-import type { IpcMainInvokeEvent } from 'electron';
-import { BrowserWindow, ipcMain } from 'electron';
+import type { WebContents } from 'electron';
+import { ipcMain } from 'electron';
 import { CALL_CHANNELS } from '../../app/ipcContract';
-import { isAppPageUrl } from './appPage';
+import { factsOfElectronCall, isAppSender } from './senderTrust';
 import { dispatch } from '../calls/dispatch';
 import type { Handlers } from '../calls/handlers';
 import type { KnownSecrets } from '../services/knownSecrets';
 import type { Log } from '../services/log';
 
-export function setupIpc(handlers: Handlers, pageUrl: string, log: Log, secrets: KnownSecrets): void {
-  const isTrusted = (event: IpcMainInvokeEvent): boolean =>
-    BrowserWindow.fromWebContents(event.sender) !== null &&
-    event.senderFrame !== null &&
-    isAppPageUrl(event.senderFrame.url, pageUrl);
-
+/** `appPage` answers the web contents of the app's window, or null while there is none. */
+export function setupIpc(
+  handlers: Handlers,
+  pageUrl: string,
+  appPage: () => WebContents | null,
+  log: Log,
+  secrets: KnownSecrets,
+): void {
   for (const channel of CALL_CHANNELS) {
     ipcMain.handle(channel, (event, arg: unknown) => {
-      if (!isTrusted(event)) {
-        log.warn(`Refused ${channel} from a page that is not the app's`, { url: event.senderFrame?.url });
+      const facts = factsOfElectronCall(event, appPage());
+      if (!isAppSender(facts, pageUrl)) {
+        log.warn(`Refused ${channel} from a page that is not the app's`, facts);
         return { ok: false, error: { code: 'invalid-input', message: 'This page may not use the app.' } };
       }
       // A token the page sends is known to the redactor before anything could log it, even if the

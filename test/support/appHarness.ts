@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import keytar from 'keytar';
 import type { AppEvents, EventName } from '../../app/ipcContract';
-import { isAppPageUrl } from '../../main/shell/appPage';
+import { isAppSender } from '../../main/shell/senderTrust';
 import { composeServices } from '../../main/composeServices';
 import type { Services } from '../../main/composeServices';
 import type { SaveTargetRequest } from '../../main/calls/desktop';
@@ -70,7 +70,15 @@ export async function openAppPage(
   };
 
   await page.exposeBinding('__promoExporterInvoke', async (source, channel: unknown, arg: unknown) => {
-    if (!isAppPageUrl(source.frame.url(), options.pageUrl)) {
+    // The app's own rule, asked about Chromium's sender as ipc.ts asks it about Electron's.
+    const facts = {
+      fromAppWindow: source.page === page,
+      destroyed: source.page.isClosed(),
+      frame: source.frame.isDetached()
+        ? null
+        : { url: source.frame.url(), isMainFrame: source.frame.parentFrame() === null },
+    };
+    if (!isAppSender(facts, options.pageUrl)) {
       return { ok: false, error: { code: 'invalid-input', message: 'This page may not use the app.' } };
     }
     const result = await dispatch(services.handlers, channel, arg, { emit }, log);
