@@ -7,8 +7,11 @@ import type { AppErrorInfo, Result } from './appError';
 import type { CallSchemas } from './ipcSchemas';
 import type { CodeStatus, PromoCode, StatusCounts } from './promoCode';
 
+// ---- Calls: the page asks, main answers a Result.
+
 /** Every call, by name. The preload exposes exactly these. */
 export const CALL_CHANNELS = [
+  'app:ready',
   'app:notices',
   'connections:list',
   'connections:add',
@@ -35,6 +38,41 @@ export const CALL_CHANNELS = [
 
 export type CallChannel = (typeof CALL_CHANNELS)[number];
 export type CallArg<C extends CallChannel> = z.infer<CallSchemas[C]>;
+
+/** What each call answers when it succeeds. */
+export interface CallResults {
+  /** The page has mounted and listens: events main held for it are sent now. */
+  'app:ready': null;
+  'app:notices': AppNotices;
+  'connections:list': ConnectionView[];
+  'connections:add': ConnectionView;
+  'connections:rename': ConnectionView;
+  'connections:setHost': ConnectionView;
+  'connections:check': ConnectionCheck;
+  'connections:replaceToken': ConnectionView;
+  'connections:forget': null;
+  'programs:add': ConnectionView;
+  'programs:rename': ConnectionView;
+  'programs:remove': ConnectionView;
+  'codes:fetch': FetchSummary;
+  'codes:cancel': null;
+  'codes:query': CodePage;
+  /** The codes at the given positions of a view ([first, last] inclusive), one per line, to copy. */
+  'codes:texts': string;
+  /** null when the person closed the save dialog without choosing a file. */
+  'workbook:save': SavedWorkbook | null;
+  /** Stops the save under way; it then fails with 'cancelled' and the target is untouched. */
+  'workbook:cancel': null;
+  /** null when the person closed the save dialog. */
+  'csv:save': SavedWorkbook | null;
+  /** The workbook's programs, loaded for review under a source of their own; null when cancelled. */
+  'workbook:open': OpenedWorkbook | null;
+  'exports:list': RecentExportView[];
+  'exports:open': null;
+  'exports:showInFolder': null;
+}
+
+// ---- The shapes the calls answer with.
 
 export interface LoyaltyProgramView {
   loyaltyId: number;
@@ -90,37 +128,6 @@ export interface SavedWorkbook {
   sheetNames: string[];
 }
 
-/** What each call answers when it succeeds. */
-export interface CallResults {
-  'app:notices': AppNotices;
-  'connections:list': ConnectionView[];
-  'connections:add': ConnectionView;
-  'connections:rename': ConnectionView;
-  'connections:setHost': ConnectionView;
-  'connections:check': ConnectionCheck;
-  'connections:replaceToken': ConnectionView;
-  'connections:forget': null;
-  'programs:add': ConnectionView;
-  'programs:rename': ConnectionView;
-  'programs:remove': ConnectionView;
-  'codes:fetch': FetchSummary;
-  'codes:cancel': null;
-  'codes:query': CodePage;
-  /** The codes at the given positions of a view ([first, last] inclusive), one per line, to copy. */
-  'codes:texts': string;
-  /** null when the person closed the save dialog without choosing a file. */
-  'workbook:save': SavedWorkbook | null;
-  /** Stops the save under way; it then fails with 'cancelled' and the target is untouched. */
-  'workbook:cancel': null;
-  /** null when the person closed the save dialog. */
-  'csv:save': SavedWorkbook | null;
-  /** The workbook's programs, loaded for review under a source of their own; null when cancelled. */
-  'workbook:open': OpenedWorkbook | null;
-  'exports:list': RecentExportView[];
-  'exports:open': null;
-  'exports:showInFolder': null;
-}
-
 export interface OpenedWorkbook {
   /** Stands where a connection id stands in `codes:query`. */
   sourceId: string;
@@ -139,10 +146,13 @@ export interface RecentExportView {
   exists: boolean;
 }
 
-/** Events from main to the page. */
+// ---- Events: what main sends to the page, unasked. The page listens with `on()`; main sends through
+// one typed sendToPage, which holds them until the page has said 'app:ready'.
+
 /** What the application menu asks the page to do. */
 export type MenuCommand = 'open-workbook' | 'save-excel' | 'save-csv';
 
+/** Every event with its payload. */
 export interface AppEvents {
   'menu:command': { command: MenuCommand };
   'codes:progress': { connectionId: string; loyaltyId: number; received: number; total: number | null };
@@ -150,10 +160,12 @@ export interface AppEvents {
 }
 
 export type EventName = keyof AppEvents;
+
+/** Every event, by name. The preload lets the page listen to exactly these. */
 export const EVENT_NAMES = [
+  'menu:command',
   'codes:progress',
   'workbook:progress',
-  'menu:command',
 ] as const satisfies readonly EventName[];
 
 /** The page's API, as the preload exposes it on `window.promoExporter`. */
@@ -168,6 +180,8 @@ export type PageApi = {
 export const PAGE_API_KEY = 'promoExporter';
 
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-// Compile-time proof that the channel list, the schemas and the results name the same calls.
+// Compile-time proof that the channel list, the schemas and the results name the same calls, and
+// that the event list names every event: adding one anywhere without the others does not compile.
 true satisfies SameKeys<CallChannel, keyof CallSchemas>;
 true satisfies SameKeys<CallChannel, keyof CallResults>;
+true satisfies SameKeys<(typeof EVENT_NAMES)[number], EventName>;

@@ -21,8 +21,9 @@ const codeFilter = z.object({
 });
 
 export const callSchemas = {
-  'connections:list': z.undefined(),
+  'app:ready': z.undefined(),
   'app:notices': z.undefined(),
+  'connections:list': z.undefined(),
   'connections:add': z.object({ name, host: z.string().max(2000), token }),
   'connections:rename': z.object({ connectionId, name }),
   'connections:setHost': z.object({ connectionId, host: z.string().max(2000) }),

@@ -12,6 +12,10 @@ export type { CallContext, HandlerDeps, Handlers } from './types';
 
 export function createHandlers<Fetched>(deps: HandlerDeps<Fetched>): Handlers {
   return {
+    'app:ready': async (_, context) => {
+      context.pageReady();
+      return null;
+    },
     'app:notices': async () => ({ settingsSetAside: deps.settings.setAsidePath }),
     ...connectionCalls(deps),
     ...codeCalls(deps),

@@ -11,9 +11,12 @@ import type { TokenVault } from '../services/tokenVault';
 import type { ReadProgram, ReadWorkbookOptions } from '../services/workbook';
 import type { Desktop, Dialogs } from './desktop';
 
-/** What a handler may do besides answering: send events to the page that called it. */
+/** What a handler may do besides answering: talk to the page that called it. */
 export interface CallContext {
+  /** Sends the page an event; held until the page is ready (main/shell/pageOutbox.ts). */
   emit<E extends EventName>(event: E, payload: AppEvents[E]): void;
+  /** The page has mounted and listens: the events held for it go now. */
+  pageReady(): void;
 }
 
 export type Handlers = {

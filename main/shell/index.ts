@@ -10,6 +10,7 @@ import { electronDesktop, electronDialogs } from './dialogs';
 import { setupIpc } from './ipc';
 import { setupLogging } from './logging';
 import { setupMenu } from './menu';
+import { holdWhileLoading, setupPageMessages } from './pageMessages';
 import { setupSecurity, setupSessionSecurity } from './security';
 import { createKnownSecrets, rememberingSecretStore } from '../services/knownSecrets';
 import { createMainWindow, pageUrl } from './window';
@@ -61,9 +62,12 @@ async function start(): Promise<void> {
     secrets.add(demoToken);
     await seedDemoConnection(services.connections, services.settings, demoHost, demoToken);
   }
-  setupMenu(log);
-  setupIpc(services.handlers, pageUrl(), () => mainWindow?.webContents ?? null, log, secrets);
+  const appPage = () => mainWindow?.webContents ?? null;
+  const page = setupPageMessages(appPage);
+  setupMenu(log, page.sendToPage);
+  setupIpc(services.handlers, pageUrl(), appPage, page, log, secrets);
   mainWindow = createMainWindow(services.settings);
+  holdWhileLoading(mainWindow.webContents, page);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -3,20 +3,27 @@
 import type { WebContents } from 'electron';
 import { ipcMain } from 'electron';
 import { CALL_CHANNELS } from '../../app/ipcContract';
+import type { PageOutbox } from './pageOutbox';
 import { factsOfElectronCall, isAppSender } from './senderTrust';
 import { dispatch } from '../calls/dispatch';
 import type { Handlers } from '../calls/handlers';
 import type { KnownSecrets } from '../services/knownSecrets';
 import type { Log } from '../services/log';
 
-/** `appPage` answers the web contents of the app's window, or null while there is none. */
+/**
+ * `appPage` answers the web contents of the app's window, or null while there is none; `page` is
+ * that page's outbox, through which handlers send it events.
+ */
 export function setupIpc(
   handlers: Handlers,
   pageUrl: string,
   appPage: () => WebContents | null,
+  page: PageOutbox,
   log: Log,
   secrets: KnownSecrets,
 ): void {
+  // Only the app's page gets this far, so "the page that called" is always that page.
+  const context = { emit: page.sendToPage, pageReady: page.ready };
   for (const channel of CALL_CHANNELS) {
     ipcMain.handle(channel, (event, arg: unknown) => {
       const facts = factsOfElectronCall(event, appPage());
@@ -28,18 +35,7 @@ export function setupIpc(
       // call then fails before the keychain sees it.
       const token = typeof arg === 'object' && arg !== null ? (arg as { token?: unknown }).token : undefined;
       if (typeof token === 'string') secrets.add(token);
-      const sender = event.sender;
-      return dispatch(
-        handlers,
-        channel,
-        arg,
-        {
-          emit: (name, payload) => {
-            if (!sender.isDestroyed()) sender.send(name, payload);
-          },
-        },
-        log,
-      );
+      return dispatch(handlers, channel, arg, context, log);
     });
   }
 }

@@ -1,12 +1,14 @@
 // The application menu with the usual items, and Help → Open logs folder so people can send the log
-// to their administrator. File's own commands are the page's: they travel to it as 'menu:command'.
-import type { BaseWindow } from 'electron';
-import { app, BrowserWindow, Menu } from 'electron';
+// to their administrator. File's own commands are the page's: they travel to it as 'menu:command',
+// held until the page is ready, so one chosen while it loads is not lost.
+import { app, Menu } from 'electron';
 import type { MenuCommand } from '../../app/ipcContract';
 import { openLogsFolder } from './logging';
+import type { SendToPage } from './pageOutbox';
 import type { Log } from '../services/log';
 
-export function setupMenu(log: Log): void {
+export function setupMenu(log: Log, sendToPage: SendToPage): void {
+  const send = (command: MenuCommand) => sendToPage('menu:command', { command });
   const isMac = process.platform === 'darwin';
   const isDevelopment = process.env.ELECTRON_RENDERER_URL !== undefined;
   const template: Electron.MenuItemConstructorOptions[] = [
@@ -17,17 +19,17 @@ export function setupMenu(log: Log): void {
         {
           label: 'Open Workbook…',
           accelerator: 'CmdOrCtrl+O',
-          click: (_, window) => send(window, 'open-workbook'),
+          click: () => send('open-workbook'),
         },
         {
           label: 'Save as Excel…',
           accelerator: 'CmdOrCtrl+S',
-          click: (_, window) => send(window, 'save-excel'),
+          click: () => send('save-excel'),
         },
         {
           label: 'Save as CSV…',
           accelerator: 'CmdOrCtrl+Shift+S',
-          click: (_, window) => send(window, 'save-csv'),
+          click: () => send('save-csv'),
         },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
@@ -57,9 +59,4 @@ export function setupMenu(log: Log): void {
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-}
-
-function send(window: BaseWindow | undefined, command: MenuCommand): void {
-  const target = window instanceof BrowserWindow ? window : BrowserWindow.getFocusedWindow();
-  target?.webContents.send('menu:command', { command });
 }

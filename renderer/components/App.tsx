@@ -49,6 +49,12 @@ export function App() {
     [openWorkbook],
   );
 
+  // Last of the page's first effects: it now listens, so main may send what it held for it (a menu
+  // command chosen while the page loaded).
+  useEffect(() => {
+    void call('app:ready');
+  }, []);
+
   return (
     <main className="app" aria-busy={connections === null}>
       <header className="app-header">

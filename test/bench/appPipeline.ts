@@ -35,7 +35,7 @@ const services = await composeServices({
   desktop: { openPath: async () => undefined, showInFolder: () => undefined },
 });
 const { handlers } = services;
-const context = { emit: () => undefined };
+const context = { emit: () => undefined, pageReady: () => undefined };
 const connection = await handlers['connections:add'](
   { name: 'Bench', host: simUrl, token: DEMO_TOKEN },
   context,

@@ -14,7 +14,7 @@ function recordingHandlers(reached: unknown[], failWith?: unknown): Handlers {
   return new Proxy({} as Handlers, { get: () => handler });
 }
 
-const context = { emit: () => undefined };
+const context = { emit: () => undefined, pageReady: () => undefined };
 const lines: string[] = [];
 const log: Log = { info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
 

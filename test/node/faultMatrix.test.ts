@@ -98,7 +98,8 @@ async function openApp(dataDir: string): Promise<App> {
   });
   const log = redactingLog((level, line) => state.logLines.push(`${level} ${line}`), secrets);
   state.call = async (channel, arg) => {
-    const result = await dispatch(handlers, channel, arg, { emit: (_, p) => state.payloads.push(p) }, log);
+    const context = { emit: (_: unknown, p: unknown) => state.payloads.push(p), pageReady: () => undefined };
+    const result = await dispatch(handlers, channel, arg, context, log);
     state.payloads.push(result);
     return result;
   };

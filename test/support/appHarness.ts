@@ -7,7 +7,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import keytar from 'keytar';
-import type { AppEvents, EventName } from '../../app/ipcContract';
+import { createPageOutbox } from '../../main/shell/pageOutbox';
+import type { SendToPage } from '../../main/shell/pageOutbox';
 import { isAppSender } from '../../main/shell/senderTrust';
 import { composeServices } from '../../main/composeServices';
 import type { Services } from '../../main/composeServices';
@@ -21,6 +22,8 @@ export interface Harness {
   services: Services;
   /** Every payload the page received (call results and events), for leak checks. */
   payloads: unknown[];
+  /** Sends the page an event as main does (the menu, progress): held until the page is ready. */
+  sendToPage: SendToPage;
   /** What the save dialog will answer next (a path, or null for Cancel), and what it was asked. */
   dialogs: { nextSaveTarget: string | null; nextOpenPath: string | null; requests: SaveTargetRequest[] };
   /** What the app asked the desktop to open or show in the file manager. */
@@ -62,12 +65,17 @@ export async function openAppPage(
     },
   });
   const payloads: unknown[] = [];
-  const emit = <E extends EventName>(event: E, payload: AppEvents[E]) => {
+  // The app's own outbox: events wait for the page's 'app:ready', and a new document waits again.
+  const outbox = createPageOutbox((event, payload) => {
     payloads.push(payload);
     void page
       .evaluate(([name, data]) => window.__promoExporterHarness.emit(name, data), [event, payload] as const)
       .catch(() => undefined);
-  };
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) outbox.reset();
+  });
+  const context = { emit: outbox.sendToPage, pageReady: outbox.ready };
 
   await page.exposeBinding('__promoExporterInvoke', async (source, channel: unknown, arg: unknown) => {
     // The app's own rule, asked about Chromium's sender as ipc.ts asks it about Electron's.
@@ -81,7 +89,7 @@ export async function openAppPage(
     if (!isAppSender(facts, options.pageUrl)) {
       return { ok: false, error: { code: 'invalid-input', message: 'This page may not use the app.' } };
     }
-    const result = await dispatch(services.handlers, channel, arg, { emit }, log);
+    const result = await dispatch(services.handlers, channel, arg, context, log);
     payloads.push(result);
     return result;
   });
@@ -92,6 +100,7 @@ export async function openAppPage(
   return {
     services,
     payloads,
+    sendToPage: outbox.sendToPage,
     dialogs,
     desktop,
     logLines,

@@ -192,13 +192,37 @@ test("the File menu's Open workbook and Save as Excel reach the page", async ({
 }) => {
   app.dialogs.nextOpenPath = await writeSampleWorkbook(workDir);
   // What the main process sends when the menu item is chosen.
-  await page.evaluate(() => window.__promoExporterHarness.emit('menu:command', { command: 'open-workbook' }));
+  app.sendToPage('menu:command', { command: 'open-workbook' });
   await expect(page.getByRole('region', { name: /Workbook sample\.xlsx/ })).toBeVisible();
 
   await getWelcomeCodes(page, sim.url);
   app.dialogs.nextSaveTarget = join(workDir, 'from-menu.xlsx');
-  await page.evaluate(() => window.__promoExporterHarness.emit('menu:command', { command: 'save-excel' }));
+  app.sendToPage('menu:command', { command: 'save-excel' });
   await expect(page.getByText(/^Saved 100 codes to .*from-menu\.xlsx$/)).toBeVisible();
+});
+
+test('a File menu command chosen while the page is loading reaches it once it is ready', async ({
+  page,
+  app,
+  workDir,
+}) => {
+  app.dialogs.nextOpenPath = await writeSampleWorkbook(workDir);
+  // The page's script is held back, so the new page cannot have mounted when the command is sent.
+  let scriptRequested!: () => void;
+  const requested = new Promise<void>((resolve) => (scriptRequested = resolve));
+  let releaseScript!: () => void;
+  const released = new Promise<void>((resolve) => (releaseScript = resolve));
+  await page.route('**/assets/*.js', async (route) => {
+    scriptRequested();
+    await released;
+    await route.continue();
+  });
+  const reloading = page.reload();
+  await requested;
+  app.sendToPage('menu:command', { command: 'open-workbook' });
+  releaseScript();
+  await reloading;
+  await expect(page.getByRole('region', { name: /Workbook sample\.xlsx/ })).toBeVisible();
 });
 
 test('cancels a save under way and leaves the file that was there untouched', async ({
