@@ -12,7 +12,6 @@ import { ErrorNotice } from './ErrorNotice';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OpenedWorkbook } from './OpenedWorkbook';
 import { RecentExports } from './RecentExports';
-import { MENU_SAVE_EVENT } from './SaveActions';
 
 export function App() {
   const { t } = useTranslation();
@@ -39,12 +38,11 @@ export function App() {
     void call('app:notices').then(setNotices);
   }, []);
 
-  // The application menu's File items: opening is the page's own; saving goes to the code browser.
+  // File → Open Workbook…; the save commands are answered by the code browser's SaveActions.
   useEffect(
     () =>
       window.promoExporter.on('menu:command', ({ command }) => {
         if (command === 'open-workbook') void openWorkbook();
-        else window.dispatchEvent(new CustomEvent(MENU_SAVE_EVENT, { detail: command }));
       }),
     [openWorkbook],
   );

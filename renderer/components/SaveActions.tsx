@@ -8,9 +8,6 @@ import { useCsvDelimiter } from '../hooks/useCsvDelimiter';
 import { CsvDelimiterSelect } from './CsvDelimiterSelect';
 import { ErrorNotice } from './ErrorNotice';
 
-/** Raised on window when the File menu asks to save; the code browser on screen answers it. */
-export const MENU_SAVE_EVENT = 'promo-exporter:menu-save';
-
 /**
  * "Save as Excel…" and "Save as CSV…": all codes, or only the ones the filter shows; the programs
  * chosen in the list go into one workbook together.
@@ -70,12 +67,15 @@ export function SaveActions({
     saveRef.current = save;
   });
   useEffect(() => window.promoExporter.on('workbook:progress', setProgress), []);
-  useEffect(() => {
-    const onMenu = (event: Event) =>
-      void saveRef.current((event as CustomEvent).detail === 'save-csv' ? 'csv' : 'xlsx');
-    window.addEventListener(MENU_SAVE_EVENT, onMenu);
-    return () => window.removeEventListener(MENU_SAVE_EVENT, onMenu);
-  }, []);
+  // File → Save as Excel… / Save as CSV…, for the codes on screen.
+  useEffect(
+    () =>
+      window.promoExporter.on('menu:command', ({ command }) => {
+        if (command === 'save-excel') void saveRef.current('xlsx');
+        else if (command === 'save-csv') void saveRef.current('csv');
+      }),
+    [],
+  );
 
   return (
     <div className="save-actions">
