@@ -1,64 +1,20 @@
 // The code worker's entry (built as one self-contained file, out/main/codeWorker.cjs): parses
 // export_all answers, holds every fetched program's codes in compact columns, answers the page's
-// windowed queries and writes workbooks and CSV files, all off the main process's event loop.
+// windowed queries and writes workbooks and CSV files, all off the main process's event loop. What
+// it answers is workerApi.ts; this file only carries messages between that and the port.
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../app/appError';
-import { classifyAnswer } from '../services/altcraft/classifyAnswer';
 import { createCodeLibrary } from '../services/codes/codeLibrary';
-import type { CompactCodes } from '../services/codes/compactCodes';
-import { parseExportAllCompact } from '../services/codes/parseCompact';
-import type { FromWorker, ToWorker, WireError, WireJudged, WorkerCalls } from './protocol';
+import type { FromWorker, ToWorker, WireError } from './protocol';
 import { WORKER_READY } from './ready';
+import { createWorkerApi } from './workerApi';
+import type { CallControl } from './workerApi';
 
 const port = parentPort;
 if (port === null) throw new Error('The code worker must run in a worker thread.');
 
-const library = createCodeLibrary();
-const staged = new Map<number, CompactCodes>();
-let nextStaged = 1;
+const api = createWorkerApi(createCodeLibrary());
 const running = new Map<number, AbortController>();
-
-type Answerers = { [N in keyof WorkerCalls]: (args: WorkerCalls[N]['args'], id: number) => unknown };
-
-const answerers: Answerers = {
-  judge: ({ answer, host, now }): WireJudged => {
-    const downloaded = { ...answer, headers: new Headers(answer.headers) };
-    const judged = classifyAnswer(downloaded, host, now, parseExportAllCompact);
-    if (!judged.ok) {
-      const { error, ...rest } = judged.failure;
-      return { ok: false, failure: { ...rest, error: error.toInfo() } };
-    }
-    const id = nextStaged++;
-    staged.set(id, judged.codes);
-    return { ok: true, codes: { staged: id, total: judged.codes.length, counts: judged.codes.counts } };
-  },
-  drop: ({ staged: id }) => {
-    staged.delete(id);
-    return null;
-  },
-  store: ({ connectionId, loyaltyId, codes, fetchedAt }) => {
-    if ('list' in codes) return library.store(connectionId, loyaltyId, codes.list, fetchedAt);
-    const compact = staged.get(codes.staged);
-    if (compact === undefined) throw new Error(`No staged codes ${codes.staged}.`);
-    staged.delete(codes.staged);
-    return library.store(connectionId, loyaltyId, compact, fetchedAt);
-  },
-  query: ({ connectionId, loyaltyId, view, offset, limit }) =>
-    library.query(connectionId, loyaltyId, view, offset, limit),
-  codesAt: ({ connectionId, loyaltyId, view, ranges }) =>
-    library.codesAt(connectionId, loyaltyId, view, ranges),
-  writeWorkbook: (request, id) => library.writeWorkbook({ ...request, ...progressAndCancel(id) }),
-  writeCsv: (request, id) => library.writeCsv({ ...request, ...progressAndCancel(id) }),
-};
-
-function progressAndCancel(id: number) {
-  const controller = new AbortController();
-  running.set(id, controller);
-  return {
-    signal: controller.signal,
-    onProgress: (progress: { rowsWritten: number; rowsTotal: number }) => post({ id, progress }),
-  };
-}
 
 function post(message: FromWorker): void {
   port?.postMessage(message);
@@ -76,9 +32,15 @@ port.on('message', (message: ToWorker) => {
     return;
   }
   const { id } = message;
-  const answer = answerers[message.call] as (args: unknown, id: number) => unknown;
+  const controller = new AbortController();
+  running.set(id, controller);
+  const control: CallControl = {
+    signal: controller.signal,
+    onProgress: (progress) => post({ id, progress }),
+  };
+  const answer = api[message.call] as (...args: unknown[]) => unknown;
   Promise.resolve()
-    .then(() => answer(message.args, id))
+    .then(() => answer(...message.args, control))
     .then(
       (value) => post({ id, ok: true, value }),
       (error: unknown) => post({ id, ok: false, error: wireError(error) }),

@@ -7,11 +7,12 @@ import { cancelledError } from '../services/altcraft/networkFailure';
 import type { JudgeAnswer, Judged } from '../services/altcraft/client';
 import type { CodeLibrary } from '../services/codes/codeLibrary';
 import type { ExportProgress } from '../services/workbook';
-import type { FromWorker, StagedCodes, ToWorker, WireError, WorkerCallName, WorkerCalls } from './protocol';
+import type { FromWorker, ToWorker, WireError, WorkerArgs, WorkerCallName, WorkerResult } from './protocol';
 import { WORKER_READY } from './ready';
 import { spawnWorker, workerStopped, workerUnavailable } from './spawnWorker';
+import type { StagedCodes } from './workerApi';
 
-export type { StagedCodes } from './protocol';
+export type { StagedCodes } from './workerApi';
 
 export interface WorkerCodeLibrary extends CodeLibrary<StagedCodes> {
   /** For createAltcraftClient's `judge`: parses each answer in the worker, keeping the codes there. */
@@ -77,13 +78,13 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
 
   const call = <N extends WorkerCallName>(
     name: N,
-    args: WorkerCalls[N]['args'],
+    args: WorkerArgs<N>,
     options: {
       transfer?: ArrayBuffer[];
       signal?: AbortSignal | undefined;
       onProgress?: Pending['onProgress'];
     } = {},
-  ): Promise<WorkerCalls[N]['result']> => {
+  ): Promise<WorkerResult<N>> => {
     const id = nextId++;
     return new Promise((resolve, reject) => {
       const target = ensureWorker(); // a worker that cannot start rejects the call, never throws
@@ -118,7 +119,7 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
         headers: [...answer.headers],
         body,
       };
-      const judging = call('judge', { answer: wire, host, now }, { transfer: [body.buffer as ArrayBuffer] });
+      const judging = call('judge', [wire, host, now], { transfer: [body.buffer as ArrayBuffer] });
       // A cancel while the worker parses answers at once; the codes it then stages are dropped.
       const cancelled = new Promise<never>((_, reject) => {
         signal?.addEventListener('abort', () => reject(cancelledError()), { once: true });
@@ -130,7 +131,7 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
         return { ok: false, failure: { ...rest, error: new AppError(error) } };
       } catch (error) {
         void judging
-          .then((judged) => (judged.ok ? call('drop', { staged: judged.codes.staged }) : null))
+          .then((judged) => (judged.ok ? call('drop', [judged.codes.staged]) : null))
           .catch(() => undefined);
         throw error;
       }
@@ -138,18 +139,16 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
 
     async store(connectionId, loyaltyId, codes, fetchedAt) {
       const wired = 'staged' in codes ? { staged: codes.staged } : { list: codes };
-      const result = await call('store', { connectionId, loyaltyId, codes: wired, fetchedAt });
+      const result = await call('store', [connectionId, loyaltyId, wired, fetchedAt]);
       stored.add(keyOf(connectionId, loyaltyId));
       return result;
     },
     has: (connectionId, loyaltyId) => stored.has(keyOf(connectionId, loyaltyId)),
-    query: (connectionId, loyaltyId, view, offset, limit) =>
-      call('query', { connectionId, loyaltyId, view, offset, limit }),
-    codesAt: (connectionId, loyaltyId, view, ranges) =>
-      call('codesAt', { connectionId, loyaltyId, view, ranges }),
+    query: (...args) => call('query', args),
+    codesAt: (...args) => call('codesAt', args),
     writeWorkbook: ({ signal, onProgress, ...request }) =>
-      call('writeWorkbook', request, { signal, onProgress }),
-    writeCsv: ({ signal, onProgress, ...request }) => call('writeCsv', request, { signal, onProgress }),
+      call('writeWorkbook', [request], { signal, onProgress }),
+    writeCsv: ({ signal, onProgress, ...request }) => call('writeCsv', [request], { signal, onProgress }),
 
     async close() {
       const stopping = worker;
