@@ -21,24 +21,29 @@ export interface SavedConnections {
 
 export async function openSavedConnections(terminal: Terminal): Promise<SavedConnections> {
   const { env } = terminal;
-  const [{ openSettingsStore }, { createTokenVault, KEYCHAIN_SERVICE }, { createConnections }] =
-    await Promise.all([
-      import('../services/settingsStore'),
-      import('../services/tokenVault').catch((error: unknown) => {
+  // The app's own wiring, with the app's data folder and keychain (dataFolder.ts). The code worker
+  // and the page's calls it could also give are not used here, and cost nothing unless called.
+  const [{ composeServices }, keytar] = await Promise.all([
+    import('../composeServices'),
+    import('keytar').then(
+      (loaded) => loaded.default,
+      (error: unknown) => {
         throw keychainNotLoaded(error);
-      }),
-      import('../services/connections'),
-    ]);
-  const dataDir = dataFolder(env);
-  const settings = await openSettingsStore(dataDir);
+      },
+    ),
+  ]);
+  const keychainService = keychainServiceOverride(env);
+  const { settings, vault, connections } = await composeServices({
+    dataDir: dataFolder(env),
+    secretStore: keytar,
+    ...(keychainService === undefined ? {} : { keychainService }),
+  });
   if (settings.setAsidePath !== null) {
     // The app tells people the same at start: their connections are not lost without a word.
     terminal.stderr.write(
       `promo-exporter: the settings file could not be read; it was set aside as ${settings.setAsidePath} and an empty one started.\n`,
     );
   }
-  const vault = createTokenVault(undefined, keychainServiceOverride(env) ?? KEYCHAIN_SERVICE);
-  const connections = createConnections(settings, vault);
   const all = () => settings.get().connections;
 
   const matching = (name: string): StoredConnection[] => {

@@ -1,11 +1,11 @@
 // API tokens live only in the operating system's keychain (keytar): one fixed service name, one
 // account per connection. Nothing else in the app ever stores a token.
-import keytar from 'keytar';
 import { AppError } from '../../app/appError';
 
 export const KEYCHAIN_SERVICE = 'Promo Exporter';
 
-/** The part of keytar the vault needs; tests pass the real keytar with another service name. */
+/** The part of keytar the vault needs. keytar is passed in (composeServices), never imported here:
+ *  it is a native library, and the command line loads it only for the commands that need it. */
 export interface SecretStore {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
@@ -20,7 +20,7 @@ export interface TokenVault {
   forget(connectionId: string): Promise<void>;
 }
 
-export function createTokenVault(store: SecretStore = keytar, service = KEYCHAIN_SERVICE): TokenVault {
+export function createTokenVault(store: SecretStore, service = KEYCHAIN_SERVICE): TokenVault {
   const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();

@@ -47,16 +47,18 @@ async function start(): Promise<void> {
   setupSessionSecurity(session.defaultSession, log);
   const services = await composeServices({
     dataDir: app.getPath('userData'),
-    documentsDir: app.getPath('documents'),
-    appVersion: app.getVersion(),
-    dialogs: electronDialogs(() => mainWindow),
-    desktop: electronDesktop(),
     secretStore: rememberingSecretStore(keytar, secrets),
     // Tests of the packaged app use their own keychain entry name, so a developer's tokens stay apart.
     ...(process.env.PROMO_EXPORTER_KEYCHAIN_SERVICE
       ? { keychainService: process.env.PROMO_EXPORTER_KEYCHAIN_SERVICE }
       : {}),
-    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    altcraft: { fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) },
+    page: {
+      documentsDir: app.getPath('documents'),
+      appVersion: app.getVersion(),
+      dialogs: electronDialogs(() => mainWindow),
+      desktop: electronDesktop(),
+    },
   });
   if (demoHost !== undefined && demoToken !== undefined) {
     secrets.add(demoToken);

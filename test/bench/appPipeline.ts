@@ -26,13 +26,15 @@ const secretStore: SecretStore = {
 const dataDir = await mkdtemp(join(tmpdir(), 'promo-bench-'));
 const services = await composeServices({
   dataDir,
-  documentsDir: dataDir,
-  appVersion: '0.0.0-bench',
   secretStore,
   // The built worker, as the app runs it (from source it would carry tsx's loader thread too).
   codeWorkerScript: new URL('../../out/main/codeWorker.cjs', import.meta.url),
-  dialogs: { chooseSaveTarget: async () => target, chooseWorkbookToOpen: async () => null },
-  desktop: { openPath: async () => undefined, showInFolder: () => undefined },
+  page: {
+    documentsDir: dataDir,
+    appVersion: '0.0.0-bench',
+    dialogs: { chooseSaveTarget: async () => target, chooseWorkbookToOpen: async () => null },
+    desktop: { openPath: async () => undefined, showInFolder: () => undefined },
+  },
 });
 const { handlers } = services;
 const context = { emit: () => undefined, pageReady: () => undefined };

@@ -9,18 +9,10 @@ import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode, Result } from '../../app/appError';
 import { dispatch } from '../../main/calls/dispatch';
-import { createHandlers } from '../../main/calls/handlers';
-import type { Handlers } from '../../main/calls/handlers';
-import { startCodeWorker } from '../../main/codeWorker/workerLibrary';
+import { composeServices } from '../../main/composeServices';
 import type { WorkerCodeLibrary } from '../../main/codeWorker/workerLibrary';
-import { createAltcraftClient } from '../../main/services/altcraft/client';
-import type { AltcraftClientOptions } from '../../main/services/altcraft/client';
-import { createConnections } from '../../main/services/connections';
 import { createKnownSecrets, rememberingSecretStore } from '../../main/services/knownSecrets';
 import { redactingLog } from '../../main/services/log';
-import { openSettingsStore } from '../../main/services/settingsStore';
-import { createTokenVault } from '../../main/services/tokenVault';
-import { readWorkbook } from '../../main/services/workbook';
 import { FAULT_PROGRAMS } from '../altcraft-sim/faults';
 import { DEMO_TOKEN, startAltcraftSim } from '../altcraft-sim/server';
 import type { AltcraftSim } from '../altcraft-sim/server';
@@ -55,55 +47,42 @@ const onEscape = (error: unknown) => escaped.push(error);
 
 async function openApp(dataDir: string): Promise<App> {
   const secrets = createKnownSecrets();
-  const settings = await openSettingsStore(dataDir);
-  const vault = createTokenVault(rememberingSecretStore(keytar, secrets), keychainService);
-  const connections = createConnections(settings, vault);
-  const state: App = {
-    nextTarget: null,
-    waits: [],
-    logLines: [],
-    payloads: [],
-    library: startCodeWorker(),
-    call: async () => {
-      throw new Error('not ready');
+  const state: Omit<App, 'call' | 'library'> = { nextTarget: null, waits: [], logLines: [], payloads: [] };
+  // The app's own wiring (codes parsed and kept in the worker thread), with small timeouts and
+  // recorded waits: a stall costs a second, a Retry-After of minutes nothing.
+  const { handlers, library } = await composeServices({
+    dataDir,
+    secretStore: rememberingSecretStore(keytar, secrets),
+    keychainService,
+    altcraft: {
+      connectTimeoutMs: 1_000,
+      inactivityTimeoutMs: 1_000,
+      random: () => 0.5,
+      sleep: async (ms) => {
+        state.waits.push(ms);
+        await delay(1);
+      },
     },
-  };
-  // As composeServices wires them (codes parsed and kept in the worker thread), with small timeouts
-  // and recorded waits: a stall costs a second, a Retry-After of minutes nothing.
-  const clientOptions: AltcraftClientOptions = {
-    connectTimeoutMs: 1_000,
-    inactivityTimeoutMs: 1_000,
-    random: () => 0.5,
-    sleep: async (ms) => {
-      state.waits.push(ms);
-      await delay(1);
+    page: {
+      documentsDir: out,
+      appVersion: '0.0.0-test',
+      dialogs: {
+        chooseSaveTarget: async () => state.nextTarget,
+        chooseWorkbookToOpen: async () => null,
+      },
+      desktop: { openPath: async () => undefined, showInFolder: () => undefined },
     },
-  };
-  const fetching = createAltcraftClient({ ...clientOptions, judge: state.library.judge });
-  const checking = createAltcraftClient(clientOptions);
-  const handlers: Handlers = createHandlers({
-    connections,
-    vault,
-    library: state.library,
-    altcraft: { exportAll: fetching.exportAll, check: checking.check },
-    readWorkbook,
-    dialogs: {
-      chooseSaveTarget: async () => state.nextTarget,
-      chooseWorkbookToOpen: async () => null,
-    },
-    desktop: { openPath: async () => undefined, showInFolder: () => undefined },
-    settings,
-    appVersion: '0.0.0-test',
-    documentsDir: out,
   });
   const log = redactingLog((level, line) => state.logLines.push(`${level} ${line}`), secrets);
-  state.call = async (channel, arg) => {
-    const context = { emit: (_: unknown, p: unknown) => state.payloads.push(p), pageReady: () => undefined };
-    const result = await dispatch(handlers, channel, arg, context, log);
-    state.payloads.push(result);
-    return result;
-  };
-  return state;
+  const context = { emit: (_: unknown, p: unknown) => state.payloads.push(p), pageReady: () => undefined };
+  return Object.assign(state, {
+    library,
+    call: async (channel: string, arg?: unknown) => {
+      const result = await dispatch(handlers, channel, arg, context, log);
+      state.payloads.push(result);
+      return result;
+    },
+  });
 }
 
 async function addConnection(host: string, name: string): Promise<string> {

@@ -54,8 +54,9 @@ describe('tokenVault', () => {
   it('names the missing Secret Service instead of falling back to a plaintext file', async () => {
     // The real keytar in a process whose session bus leads nowhere, as on a Linux without one.
     const script = `
+      import keytar from 'keytar';
       import { createTokenVault } from './main/services/tokenVault.ts';
-      createTokenVault(undefined, 'Promo Exporter probe').save('c', 'hunter2').then(
+      createTokenVault(keytar, 'Promo Exporter probe').save('c', 'hunter2').then(
         () => console.log(JSON.stringify({ saved: true })),
         (e) => console.log(JSON.stringify({ code: e.code, message: e.message })));`;
     const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {

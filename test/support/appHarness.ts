@@ -11,7 +11,7 @@ import { createPageOutbox } from '../../main/shell/pageOutbox';
 import type { SendToPage } from '../../main/shell/pageOutbox';
 import { isAppSender } from '../../main/shell/senderTrust';
 import { composeServices } from '../../main/composeServices';
-import type { Services } from '../../main/composeServices';
+import type { AppServices } from '../../main/composeServices';
 import type { SaveTargetRequest } from '../../main/calls/desktop';
 import { dispatch } from '../../main/calls/dispatch';
 import type { Log } from '../../main/services/log';
@@ -19,7 +19,7 @@ import type { Log } from '../../main/services/log';
 const PRELOAD_BUNDLE = new URL('../../out/preload/index.cjs', import.meta.url);
 
 export interface Harness {
-  services: Services;
+  services: AppServices;
   /** Every payload the page received (call results and events), for leak checks. */
   payloads: unknown[];
   /** Sends the page an event as main does (the menu, progress): held until the page is ready. */
@@ -47,21 +47,24 @@ export async function openAppPage(
   };
   const services = await composeServices({
     dataDir: options.dataDir,
-    documentsDir: join(homedir(), 'Documents'),
-    appVersion: '0.0.0-test',
+    secretStore: keytar,
     keychainService: options.keychainService,
-    dialogs: {
-      chooseSaveTarget: async (request) => {
-        dialogs.requests.push(request);
-        return dialogs.nextSaveTarget;
+    page: {
+      documentsDir: join(homedir(), 'Documents'),
+      appVersion: '0.0.0-test',
+      dialogs: {
+        chooseSaveTarget: async (request) => {
+          dialogs.requests.push(request);
+          return dialogs.nextSaveTarget;
+        },
+        chooseWorkbookToOpen: async () => dialogs.nextOpenPath,
       },
-      chooseWorkbookToOpen: async () => dialogs.nextOpenPath,
-    },
-    desktop: {
-      openPath: async (path) => {
-        desktop.opened.push(path);
+      desktop: {
+        openPath: async (path) => {
+          desktop.opened.push(path);
+        },
+        showInFolder: (path) => desktop.shown.push(path),
       },
-      showInFolder: (path) => desktop.shown.push(path),
     },
   });
   const payloads: unknown[] = [];
