@@ -1,10 +1,12 @@
 // The one plain line a failure prints on standard error: the message written for people, with
 // Altcraft's own error_text when it sent one, never a stack trace and never the token.
 import { isAppError } from '../../app/appError';
+import { redactText } from '../services/redactor';
 import { UsageError } from './exitCodes';
 
 export function failureLine(error: unknown, secrets: readonly string[]): string {
-  return `promo-exporter: ${scrub(oneLine(describe(error)), secrets)}\n`;
+  // A second guard behind the client's own redaction, with the same redactor: no token is printed.
+  return `promo-exporter: ${redactText(oneLine(describe(error)), secrets)}\n`;
 }
 
 function describe(error: unknown): string {
@@ -21,12 +23,4 @@ function describe(error: unknown): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-
-/** A second guard behind the client's own redaction: no token is ever printed. */
-export function scrub(text: string, secrets: readonly string[]): string {
-  return secrets.reduce(
-    (clean, secret) => (secret === '' ? clean : clean.split(secret).join('[token]')),
-    text,
-  );
 }

@@ -5,6 +5,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { countByStatus } from '../../app/promoCode';
 import type { Progress } from '../../main/services/altcraft/client';
+import { REDACTED } from '../../main/services/redactor';
 import { MASS_MAILING_ID, WELCOME_ID, welcomeCodes } from '../altcraft-sim/programs';
 import { DEMO_TOKEN, LIMITED_TOKEN } from '../altcraft-sim/server';
 import {
@@ -235,7 +236,7 @@ describe('the token', () => {
     const { client } = clientFor(sim(), { fetch: faultyFetch('echo-token') });
     const error = await failureOf(client.exportAll({ host: sim().url, token: secret, loyaltyId: 1 }));
     expect(error.code).toBe('token-refused');
-    expect(error.altcraft?.errorText).toBe('Invalid token "[token]"');
+    expect(error.altcraft?.errorText).toBe(`Invalid token "${REDACTED}"`);
     expect(inspect(error, { depth: 10 })).not.toContain(secret);
   });
 

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REDACTED } from '../../main/services/redactor';
 import { DEMO_TOKEN, startAltcraftSim } from '../altcraft-sim/server';
 import type { AltcraftSim } from '../altcraft-sim/server';
 import { closedPort, printed, runCli, tempDir } from './cliHarness';
@@ -199,7 +200,7 @@ describe.concurrent('Altcraft refusing exits with 3, quoting its error_text', ()
     const run = await exportTo(join(dir, 'echo.xlsx'), '--loyalty-id', '9407');
     expect(run.code).toBe(3);
     expectOneLine(run);
-    expect(run.stderr).toContain('[token]');
+    expect(run.stderr).toContain(REDACTED);
     expect(run.stderr).not.toContain(DEMO_TOKEN);
   });
 });

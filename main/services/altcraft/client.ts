@@ -16,6 +16,7 @@ import type { Judged } from './classifyAnswer';
 import { download } from './download';
 import type { Downloaded, Progress } from './download';
 import { cancelledError } from './networkFailure';
+import { redactText } from '../redactor';
 import { DEFAULT_RETRY, waitBeforeRetry } from './retryPolicy';
 import type { RetryOptions } from './retryPolicy';
 
@@ -187,11 +188,12 @@ function withDetail(error: AppError, more: string): AppError {
 
 /**
  * The last guard before an error leaves the client: a server may echo what it was sent, so the
- * token is cut out of every text an AppError carries, and anything that is not an AppError becomes
- * 'unexpected' with its message (redacted too) as the detail.
+ * token is cut out of every text an AppError carries (by the log's own redactor, with its marker),
+ * and anything that is not an AppError becomes 'unexpected' with its message, redacted too, as the
+ * detail.
  */
 function redacted(error: unknown, token: string): AppError {
-  const scrub = (text: string) => (token === '' ? text : text.split(token).join('[token]'));
+  const scrub = (text: string) => redactText(text, [token]);
   if (!isAppError(error)) {
     const detail = scrub(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     return new AppError({
@@ -201,12 +203,14 @@ function redacted(error: unknown, token: string): AppError {
     });
   }
   const info = error.toInfo();
-  const texts = [info.message, info.detail ?? '', info.altcraft?.errorText ?? ''];
-  if (token === '' || !texts.some((text) => text.includes(token))) return error;
   const clean: AppErrorInfo = { ...info, message: scrub(info.message) };
   if (info.detail !== undefined) clean.detail = scrub(info.detail);
   if (info.altcraft !== undefined)
     clean.altcraft = { ...info.altcraft, errorText: scrub(info.altcraft.errorText) };
-  // The cause is dropped: it may hold the same text.
-  return new AppError(clean);
+  const changed =
+    clean.message !== info.message ||
+    clean.detail !== info.detail ||
+    clean.altcraft?.errorText !== info.altcraft?.errorText;
+  // The cause is dropped when anything was cut: it may hold the same text.
+  return changed ? new AppError(clean) : error;
 }
