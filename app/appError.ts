@@ -77,6 +77,21 @@ export class AppError extends Error {
   }
 }
 
+/** What the person can stop, each with its own words for what did (or did not) happen. */
+const CANCELLED = {
+  download: 'The download was cancelled.',
+  export: 'The export was cancelled. No file was changed.',
+  'workbook-open': 'Opening the workbook was cancelled.',
+  'connection-add': 'Cancelled: no connection was saved.',
+} as const;
+
+export type CancelledWork = keyof typeof CANCELLED;
+
+/** The one failure for "the person stopped it": always the code 'cancelled'. */
+export function cancelledError(what: CancelledWork): AppError {
+  return new AppError({ code: 'cancelled', message: CANCELLED[what] });
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

@@ -2,8 +2,7 @@
 // the judge the Altcraft client hands each downloaded answer to, so parsing a million codes, building
 // the page's indexes and writing workbooks never block the main process's event loop.
 import type { Worker } from 'node:worker_threads';
-import { AppError } from '../../app/appError';
-import { cancelledError } from '../services/altcraft/networkFailure';
+import { AppError, cancelledError } from '../../app/appError';
 import type { JudgeAnswer, Judged } from '../services/altcraft/client';
 import type { CodeLibrary } from '../services/codes/codeLibrary';
 import type { ExportProgress } from '../services/workbook';
@@ -108,7 +107,7 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
 
   return {
     async judge(answer, host, now, signal): Promise<Judged<StagedCodes>> {
-      if (signal?.aborted) throw cancelledError();
+      if (signal?.aborted) throw cancelledError('download');
       const body =
         answer.body.byteOffset === 0 && answer.body.byteLength === answer.body.buffer.byteLength
           ? answer.body
@@ -122,7 +121,7 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
       const judging = call('judge', [wire, host, now], { transfer: [body.buffer as ArrayBuffer] });
       // A cancel while the worker parses answers at once; the codes it then stages are dropped.
       const cancelled = new Promise<never>((_, reject) => {
-        signal?.addEventListener('abort', () => reject(cancelledError()), { once: true });
+        signal?.addEventListener('abort', () => reject(cancelledError('download')), { once: true });
       });
       try {
         const judged = await Promise.race([judging, cancelled]);

@@ -5,7 +5,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import ky from 'ky';
 import type { KyInstance } from 'ky';
-import { AppError, isAppError } from '../../../app/appError';
+import { AppError, cancelledError, isAppError } from '../../../app/appError';
 import type { AppErrorInfo } from '../../../app/appError';
 import { exportAllUrl, normaliseHost } from '../../../app/host';
 import type { PromoCode } from '../../../app/promoCode';
@@ -15,7 +15,6 @@ import { classifyAnswer } from './classifyAnswer';
 import type { Judged } from './classifyAnswer';
 import { download } from './download';
 import type { Downloaded, Progress } from './download';
-import { cancelledError } from './networkFailure';
 import { redactText } from '../redactor';
 import { DEFAULT_RETRY, waitBeforeRetry } from './retryPolicy';
 import type { RetryOptions } from './retryPolicy';
@@ -135,9 +134,9 @@ export function createAltcraftClient<Codes>(
       try {
         await sleep(waitMs, signal);
       } catch {
-        throw cancelledError();
+        throw cancelledError('download');
       }
-      if (signal?.aborted) throw cancelledError();
+      if (signal?.aborted) throw cancelledError('download');
     }
   }
 

@@ -3,7 +3,8 @@
 // timeout. A big but steady download is never cut by a total time limit.
 import type { KyInstance } from 'ky';
 import type { AttemptFailure } from './attemptFailure';
-import { bodyFailure, cancelledError, requestFailure } from './networkFailure';
+import { cancelledError } from '../../../app/appError';
+import { bodyFailure, requestFailure } from './networkFailure';
 import type { TimedOut } from './networkFailure';
 
 export interface Progress {
@@ -37,7 +38,7 @@ export type DownloadOutcome = { ok: true; answer: Downloaded } | { ok: false; fa
 
 export async function download(request: DownloadRequest): Promise<DownloadOutcome> {
   const { signal: outer, host } = request;
-  if (outer?.aborted) return { ok: false, failure: { error: cancelledError(), retryable: false } };
+  if (outer?.aborted) return { ok: false, failure: { error: cancelledError('download'), retryable: false } };
 
   // Our own controller, so a timeout can abort the request without touching the caller's signal.
   const controller = new AbortController();

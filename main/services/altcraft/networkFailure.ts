@@ -2,7 +2,7 @@
 // reports them as `TypeError: fetch failed` with the system error code somewhere down the `cause`
 // chain (ENOTFOUND, ECONNREFUSED, CERT_HAS_EXPIRED, UND_ERR_SOCKET...); Electron's net.fetch puts
 // Chromium's `net::ERR_...` name in the message. Both are read.
-import { AppError } from '../../../app/appError';
+import { AppError, cancelledError } from '../../../app/appError';
 import type { AttemptFailure } from './attemptFailure';
 
 export type TimedOut = 'connect' | 'inactivity' | null;
@@ -36,13 +36,9 @@ const TIMEOUT = new Set([
 ]);
 const CERTIFICATE = /CERT|SSL|TLS|^EPROTO$/;
 
-export function cancelledError(): AppError {
-  return new AppError({ code: 'cancelled', message: 'The download was cancelled.' });
-}
-
 /** No response headers came back. */
 export function requestFailure(error: unknown, situation: Situation): AttemptFailure {
-  if (situation.cancelled) return { error: cancelledError(), retryable: false };
+  if (situation.cancelled) return { error: cancelledError('download'), retryable: false };
   const { host } = situation;
   if (situation.timedOut !== null) {
     const seconds = Math.round(situation.timeoutMs / 1000);
@@ -121,7 +117,7 @@ export function bodyFailure(
   error: unknown,
   situation: Situation & { received: number; total: number | null },
 ): AttemptFailure {
-  if (situation.cancelled) return { error: cancelledError(), retryable: false };
+  if (situation.cancelled) return { error: cancelledError('download'), retryable: false };
   const got = `${situation.received} of ${situation.total ?? 'an unknown number of'} bytes received`;
   if (situation.timedOut !== null) {
     const seconds = Math.round(situation.timeoutMs / 1000);
