@@ -1,5 +1,6 @@
 // Getting a program's codes from Altcraft (with progress and Cancel) and showing them a window at a
 // time: a million codes never cross IPC in one message.
+import { programKey } from '../services/codes/programKey';
 import type { HandlerDeps, HandlersOf } from './types';
 import { notFetched } from './types';
 
@@ -11,13 +12,12 @@ export function codeCalls<Fetched>(deps: HandlerDeps<Fetched>): HandlersOf<CodeC
   const { connections, vault, library } = deps;
   const now = deps.now ?? (() => new Date());
   const downloads = new Map<string, AbortController>();
-  const downloadKey = (connectionId: string, loyaltyId: number) => `${connectionId}\u0000${loyaltyId}`;
 
   return {
     'codes:fetch': async ({ connectionId, loyaltyId }, context) => {
       const connection = connections.get(connectionId);
       const token = await vault.read(connectionId);
-      const key = downloadKey(connectionId, loyaltyId);
+      const key = programKey(connectionId, loyaltyId);
       downloads.get(key)?.abort();
       const controller = new AbortController();
       downloads.set(key, controller);
@@ -45,7 +45,7 @@ export function codeCalls<Fetched>(deps: HandlerDeps<Fetched>): HandlersOf<CodeC
     },
 
     'codes:cancel': async ({ connectionId, loyaltyId }) => {
-      downloads.get(downloadKey(connectionId, loyaltyId))?.abort();
+      downloads.get(programKey(connectionId, loyaltyId))?.abort();
       return null;
     },
 

@@ -5,6 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import { AppError, cancelledError } from '../../app/appError';
 import type { JudgeAnswer, Judged } from '../services/altcraft/client';
 import type { CodeLibrary } from '../services/codes/codeLibrary';
+import { programKey } from '../services/codes/programKey';
 import type { ExportProgress } from '../services/workbook';
 import type { FromWorker, ToWorker, WireError, WorkerArgs, WorkerCallName, WorkerResult } from './protocol';
 import { WORKER_READY } from './ready';
@@ -36,7 +37,6 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const stored = new Set<string>();
-  const keyOf = (connectionId: string, loyaltyId: number) => `${connectionId}\u0000${loyaltyId}`;
 
   const ensureWorker = (): Worker => {
     if (worker !== null) return worker;
@@ -139,10 +139,10 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
     async store(connectionId, loyaltyId, codes, fetchedAt) {
       const wired = 'staged' in codes ? { staged: codes.staged } : { list: codes };
       const result = await call('store', [connectionId, loyaltyId, wired, fetchedAt]);
-      stored.add(keyOf(connectionId, loyaltyId));
+      stored.add(programKey(connectionId, loyaltyId));
       return result;
     },
-    has: (connectionId, loyaltyId) => stored.has(keyOf(connectionId, loyaltyId)),
+    has: (connectionId, loyaltyId) => stored.has(programKey(connectionId, loyaltyId)),
     query: (...args) => call('query', args),
     codesAt: (...args) => call('codesAt', args),
     writeWorkbook: ({ signal, onProgress, ...request }) =>
