@@ -1,13 +1,17 @@
 // The codes fetched in this session, served to the page a window at a time: a million codes never
-// cross IPC in one message. Codes are held as columns (see compactCodes.ts); filtering, searching and
-// sorting work on compact indexes built once per program, so each keystroke costs one pass over typed
-// arrays. The app runs this in its worker thread (main/codeWorker); tests and tools may run it anywhere.
+// cross IPC in one message. Codes are held as columns (see compactCodes.ts); filtering, searching
+// (codeSearch.ts) and sorting (codeOrder.ts) work on compact indexes built once per program, so each
+// keystroke costs one pass over typed arrays. The app runs this in its worker thread
+// (main/codeWorker); tests and tools may run it anywhere.
 import type { CodeSort, CodeView } from '../../../app/codeView';
 import type { CodePage } from '../../../app/ipcContract';
 import type { CodeFilter, PromoCode, StatusCounts } from '../../../app/promoCode';
-import { CODE_STATUSES } from '../../../app/promoCode';
+import { sortedPositions } from './codeOrder';
+import { buildSearchIndex, matchMask } from './codeSearch';
+import type { SearchIndex } from './codeSearch';
 import type { CompactCodes } from './compactCodes';
 import { compactCodes, promoCodeAt, statusAt } from './compactCodes';
+import { programKey } from './programKey';
 import type { CodeList, CsvRequest, CsvResult, WorkbookRequest, WorkbookResult } from '../workbook';
 // The writers' own modules, not the workbook index: the worker bundle needs no reader.
 import { writeCsv } from '../workbook/writeCsv';
@@ -68,8 +72,9 @@ export interface CodeLibrary<Fetched = readonly PromoCode[]> {
 interface Entry {
   codes: CompactCodes;
   fetchedAt: number;
-  /** Every code lower-cased and joined by NUL, with where each starts: search is one indexOf loop. */
-  search: { text: string; starts: Uint32Array } | null;
+  /** Built on the first search, then kept. */
+  search: SearchIndex | null;
+  /** Each sort's order, computed once per column and direction. */
   orders: Map<string, Uint32Array>;
   /** The last view's positions, so scrolling through one view costs no recomputation. */
   lastView: { key: string; positions: Uint32Array } | null;
@@ -102,23 +107,20 @@ export interface InThreadCodeLibrary extends CodeLibrary {
   matching(connectionId: string, loyaltyId: number, view: CodeView): PromoCode[];
 }
 
-const SEPARATOR = '\u0000';
-
 export function createCodeLibrary(): InThreadCodeLibrary {
   const entries = new Map<string, Entry>();
-  const keyOf = (connectionId: string, loyaltyId: number) => `${connectionId}${SEPARATOR}${loyaltyId}`;
   const notFetched = (loyaltyId: number) => new Error(`Loyalty program ${loyaltyId} has not been fetched.`);
 
   const library: InThreadCodeLibrary = {
     store(connectionId, loyaltyId, codes, fetchedAt) {
       const compact = Array.isArray(codes) ? compactCodes(codes) : (codes as CompactCodes);
       const entry: Entry = { codes: compact, fetchedAt, search: null, orders: new Map(), lastView: null };
-      entries.set(keyOf(connectionId, loyaltyId), entry);
+      entries.set(programKey(connectionId, loyaltyId), entry);
       return { total: compact.length, counts: compact.counts };
     },
-    has: (connectionId, loyaltyId) => entries.has(keyOf(connectionId, loyaltyId)),
+    has: (connectionId, loyaltyId) => entries.has(programKey(connectionId, loyaltyId)),
     selection(connectionId, loyaltyId, view) {
-      const entry = entries.get(keyOf(connectionId, loyaltyId));
+      const entry = entries.get(programKey(connectionId, loyaltyId));
       if (entry === undefined) return null;
       const positions = positionsOf(entry, view);
       return {
@@ -131,7 +133,7 @@ export function createCodeLibrary(): InThreadCodeLibrary {
       return list === null ? [] : Array.from({ length: list.length }, (_, i) => list.at(i) as PromoCode);
     },
     codesAt(connectionId, loyaltyId, view, ranges) {
-      const entry = entries.get(keyOf(connectionId, loyaltyId));
+      const entry = entries.get(programKey(connectionId, loyaltyId));
       if (entry === undefined) return null;
       const positions = positionsOf(entry, view);
       const texts: string[] = [];
@@ -141,7 +143,7 @@ export function createCodeLibrary(): InThreadCodeLibrary {
       return texts;
     },
     query(connectionId, loyaltyId, view, offset, limit) {
-      const entry = entries.get(keyOf(connectionId, loyaltyId));
+      const entry = entries.get(programKey(connectionId, loyaltyId));
       if (entry === undefined) return null;
       const positions = positionsOf(entry, view);
       const rows = Array.from(positions.subarray(offset, offset + limit), (i) => ({
@@ -186,7 +188,7 @@ function positionsOf(entry: Entry, view: CodeView): Uint32Array {
   const key = JSON.stringify(view);
   if (entry.lastView?.key === key) return entry.lastView.positions;
   const order = orderOf(entry, view.sort);
-  const keep = matchMask(entry, view);
+  const keep = matchMask(entry.codes, view.filter, () => (entry.search ??= buildSearchIndex(entry.codes)));
   let positions: Uint32Array;
   if (keep === null) {
     positions = order;
@@ -200,110 +202,12 @@ function positionsOf(entry: Entry, view: CodeView): Uint32Array {
   return positions;
 }
 
-/** 1 for each code the filter keeps; null when it keeps them all. */
-function matchMask(entry: Entry, { filter }: CodeView): Uint8Array | null {
-  if (filter.status === null && filter.search === '') return null;
-  const { codes, statuses, length: n } = entry.codes;
-  const keep = new Uint8Array(n);
-  if (filter.search === '') {
-    keep.fill(1);
-  } else if (filter.search.includes(SEPARATOR)) {
-    const needle = filter.search.toLowerCase();
-    codes.forEach((code, i) => {
-      if (code.toLowerCase().includes(needle)) keep[i] = 1;
-    });
-  } else {
-    markSearchHits(searchIndexOf(entry), filter.search.toLowerCase(), keep);
-  }
-  if (filter.status !== null) {
-    const wanted = CODE_STATUSES.indexOf(filter.status);
-    for (let i = 0; i < n; i++) if (statuses[i] !== wanted) keep[i] = 0;
-  }
-  return keep;
-}
-
-function searchIndexOf(entry: Entry): { text: string; starts: Uint32Array } {
-  if (entry.search !== null) return entry.search;
-  const parts = entry.codes.codes.map((code) => code.toLowerCase());
-  const starts = new Uint32Array(parts.length);
-  let at = 0;
-  parts.forEach((part, i) => {
-    starts[i] = at;
-    at += part.length + 1;
-  });
-  entry.search = { text: parts.join(SEPARATOR), starts };
-  return entry.search;
-}
-
-function markSearchHits(
-  index: { text: string; starts: Uint32Array },
-  needle: string,
-  keep: Uint8Array,
-): void {
-  const { text, starts } = index;
-  let from = 0;
-  for (;;) {
-    const hit = text.indexOf(needle, from);
-    if (hit === -1) return;
-    const code = lastStartAtOrBefore(starts, hit);
-    keep[code] = 1;
-    // Continue with the next code: one hit is enough for this one.
-    from = code + 1 < starts.length ? (starts[code + 1] as number) : text.length;
-  }
-}
-
-function lastStartAtOrBefore(starts: Uint32Array, offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if ((starts[middle] as number) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 /** The program's positions in a sort's order, computed once per column and direction. */
 function orderOf(entry: Entry, sort: CodeSort): Uint32Array {
   const key = sort === null ? 'altcraft' : `${sort.column} ${sort.direction}`;
   const cached = entry.orders.get(key);
   if (cached !== undefined) return cached;
-  const order = Uint32Array.from({ length: entry.codes.length }, (_, i) => i);
-  if (sort !== null) {
-    const sign = sort.direction === 'asc' ? 1 : -1;
-    const compare = comparatorFor(entry.codes, sort.column);
-    // Ties keep Altcraft's order, whichever the direction.
-    order.sort((a, b) => sign * compare(a, b) || a - b);
-  }
+  const order = sortedPositions(entry.codes, sort);
   entry.orders.set(key, order);
   return order;
-}
-
-function comparatorFor(
-  compact: CompactCodes,
-  column: NonNullable<CodeSort>['column'],
-): (a: number, b: number) => number {
-  if (column === 'code') {
-    const codes = compact.codes;
-    return (a, b) => {
-      const x = codes[a] as string;
-      const y = codes[b] as string;
-      return x < y ? -1 : x > y ? 1 : 0;
-    };
-  }
-  if (column === 'status') {
-    const statuses = compact.statuses;
-    return (a, b) => (statuses[a] as number) - (statuses[b] as number);
-  }
-  const dates = compact[column];
-  // Codes without a date (NaN) come last in ascending order.
-  const when = (i: number): number => {
-    const value = dates[i] as number;
-    return Number.isNaN(value) ? Number.POSITIVE_INFINITY : value;
-  };
-  return (a, b) => {
-    const x = when(a);
-    const y = when(b);
-    return x === y ? 0 : x < y ? -1 : 1;
-  };
 }
