@@ -113,15 +113,6 @@ const validBody = fc
   .array(fc.record({ code: fc.string({ unit: 'grapheme' }), attached: rfc3339 }), { maxLength: 30 })
   .map((data) => JSON.stringify({ data, error: 0, error_text: 'Successful operation' }));
 
-const xmlBody = fc
-  .array(fc.tuple(fc.string({ unit: 'grapheme' }), rfc3339), { maxLength: 20 })
-  .map(
-    (codes) =>
-      `<?xml version="1.0"?><xml>${codes
-        .map(([code, at]) => `<data><code><![CDATA[${code}]]></code><attached>${at}</attached></data>`)
-        .join('')}<error>0</error><error_text>Successful operation</error_text></xml>`,
-  );
-
 /** A body, cut, with characters flipped, inserted or removed at random places. */
 function mutated(base: fc.Arbitrary<string>) {
   const edit = fc.tuple(
@@ -180,10 +171,6 @@ describe('parseExportAll under random and broken bodies', () => {
     property(byteFlipped);
   });
 
-  it('answers codes or a typed error for Altcraft XML, whole and mutated', () => {
-    property(fc.oneof(xmlBody, mutated(xmlBody)));
-  });
-
   it('answers codes or a typed error for raw text: unicode, markup, huge numbers, deep nesting', () => {
     property(
       fc.oneof(
@@ -196,20 +183,5 @@ describe('parseExportAll under random and broken bodies', () => {
         fc.constantFrom('', ' ', '\uFEFF', '\uFEFF{"data":[]}', 'null', 'true', '[]', '{}', '"x"', '1e400'),
       ),
     );
-  });
-
-  // Skipped until parseExportAllXml.ts scans forward only (the hardening report carries the change):
-  // its lazy regular expressions are retried from every unclosed tag, so time grows with the square
-  // of the body: 120 KB of unclosed <data> takes over a second today, 1 MB minutes, on the main thread.
-  it('parses a megabyte of unclosed XML tags in well under a second', () => {
-    for (const body of [
-      `<xml>${'<data>'.repeat(200_000)}</xml>`,
-      `<xml><data>${'<a>'.repeat(300_000)}</data></xml>`,
-      `<xml><data><code>${'<![CDATA['.repeat(100_000)}</code></data></xml>`,
-    ]) {
-      const started = performance.now();
-      answersCodesOrATypedError(body);
-      expect(performance.now() - started).toBeLessThan(1_000);
-    }
   });
 });

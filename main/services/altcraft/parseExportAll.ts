@@ -4,8 +4,9 @@
 //
 // Outcomes, as AppError codes:
 // - Altcraft answered `error ≠ 0` → the refusal for that code (see altcraftRefusal.ts), with `altcraft`.
-// - The text does not parse: 'cut-off' when it starts like JSON (or Altcraft XML) but stops before its
-//   closing bracket, i.e. the connection ended early; otherwise 'not-json' (HTML page, plain text, garbage).
+// - The text does not parse: 'cut-off' when it starts like JSON but stops before its closing bracket,
+//   i.e. the connection ended early; otherwise 'not-json' (HTML page, plain text, XML, garbage). The
+//   app always asks for `format: "json"`, so an XML answer is not Altcraft's answer to it.
 // - It parses but is not an Altcraft answer (`data` not a list, a code that is not text, a date that is
 //   not a date) → 'malformed-response', naming the first offending code by position.
 // Deliberate leniencies: unknown fields are ignored; `"data": null` is an empty program (Go, which
@@ -15,15 +16,10 @@ import { AppError } from '../../../app/appError';
 import type { PromoCode } from '../../../app/promoCode';
 import { altcraftRefusal } from './altcraftRefusal';
 import { describeBody } from './describeBody';
-import { looksLikeAltcraftXml, parseExportAllXml, xmlLooksCutOff } from './parseExportAllXml';
 
 export function parseExportAll(text: string): PromoCode[] {
   // A byte-order mark is legal before UTF-8 text but not before JSON.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (looksLikeAltcraftXml(body)) {
-    if (xmlLooksCutOff(body)) throw cutOff(body);
-    return toPromoCodes(parseExportAllXml(body));
-  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -103,7 +99,7 @@ function toPromoCodes(parsed: unknown): PromoCode[] {
   return codes;
 }
 
-/** `error` as a number; absent counts as success. XML gives it as text. */
+/** `error` as a number, or digits written as text; absent counts as success. */
 function errorNumber(value: unknown): number {
   if (value === undefined || value === null) return 0;
   if (typeof value === 'number' && Number.isInteger(value)) return value;
@@ -132,7 +128,7 @@ function dateOf(value: unknown, field: string, index: number): number | null {
 
 function expiredOf(value: unknown, index: number): number | boolean | null {
   if (typeof value === 'boolean') return value;
-  if (value === 'true' || value === 'false') return value === 'true'; // XML gives flags as text
+  if (value === 'true' || value === 'false') return value === 'true'; // a flag written as text
   return dateOf(value, 'expired', index);
 }
 

@@ -1,8 +1,8 @@
 // parseExportAll for a million codes without a million-object JSON tree: the `data` list is cut into
 // batches of whole entries, and each batch goes through parseExportAll itself, so every rule it has
 // (dates, flags, Go's zero time, what counts as malformed) applies unchanged, while only one batch's
-// objects exist at a time. Anything unusual (XML, `"data": null`, a repeated key, a body that does
-// not parse, a batch parseExportAll refuses) falls back to parseExportAll on the whole text, so the
+// objects exist at a time. Anything unusual (`"data": null`, a repeated key, a body that does not
+// parse, a batch parseExportAll refuses) falls back to parseExportAll on the whole text, so the
 // outcome, and every error's code and message, is exactly parseExportAll's.
 import { parseExportAll } from '../altcraft/parseExportAll';
 import type { CompactCodes } from './compactCodes';
