@@ -91,7 +91,7 @@ export function createAltcraftClient<Codes>(
     // Called as a plain function: some fetch implementations mind what `this` is.
     fetch: (input, init) => fetchImpl(input, init),
     retry: 0, // our own loop: it also retries broken bodies, and never retries Altcraft's refusals
-    timeout: false, // our own connect and inactivity timers: ky's is one total limit
+    // Each request sets ky's timeout to the connect timeout (download.ts): ky's ends with the headers.
     throwHttpErrors: false, // Altcraft's `error` in the body decides, whatever the status
     redirect: 'manual',
     headers: { accept: 'application/json' },

@@ -1,6 +1,7 @@
 // One try at one request: send it, wait for the headers no longer than the connect timeout, then read
 // the body as a stream, reporting progress and giving up only when no bytes arrive for the inactivity
 // timeout. A big but steady download is never cut by a total time limit.
+import { isTimeoutError } from 'ky';
 import type { KyInstance } from 'ky';
 import type { AttemptFailure } from './attemptFailure';
 import { cancelledError } from '../../../app/appError';
@@ -40,7 +41,7 @@ export async function download(request: DownloadRequest): Promise<DownloadOutcom
   const { signal: outer, host } = request;
   if (outer?.aborted) return { ok: false, failure: { error: cancelledError('download'), retryable: false } };
 
-  // Our own controller, so a timeout can abort the request without touching the caller's signal.
+  // Our own controller, so the inactivity timeout can abort without touching the caller's signal.
   const controller = new AbortController();
   const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
   let timedOut: TimedOut = null;
@@ -50,19 +51,22 @@ export async function download(request: DownloadRequest): Promise<DownloadOutcom
   };
 
   let response: Response;
-  const connectTimer = setTimeout(() => stop('connect'), request.connectTimeoutMs);
   try {
-    response = await request.http.post(request.url, { json: request.json, signal });
+    // ky's timeout is exactly the connect timeout: it runs until the headers come and never cuts
+    // the body, which the inactivity timer below watches instead.
+    response = await request.http.post(request.url, {
+      json: request.json,
+      signal,
+      timeout: request.connectTimeoutMs,
+    });
   } catch (error) {
     const situation = {
       host,
       cancelled: outer?.aborted ?? false,
-      timedOut,
+      timedOut: isTimeoutError(error) ? ('connect' as const) : null,
       timeoutMs: request.connectTimeoutMs,
     };
     return { ok: false, failure: requestFailure(error, situation) };
-  } finally {
-    clearTimeout(connectTimer);
   }
 
   const total = declaredLength(response.headers);
