@@ -2,6 +2,7 @@ import { access, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../app/appError';
 import { dispatch } from '../../main/calls/dispatch';
@@ -125,11 +126,14 @@ describe('a code worker that cannot start', () => {
     const missing = pathToFileURL(join(dir, 'nowhere', 'codeWorker.cjs'));
     const services = await composeServices({
       dataDir: join(dir, 'data'),
-      documentsDir: dir,
-      appVersion: '0.0.0-test',
+      secretStore: keytar,
       codeWorkerScript: missing,
-      dialogs: { chooseSaveTarget: async () => null, chooseWorkbookToOpen: async () => null },
-      desktop: { openPath: async () => undefined, showInFolder: () => undefined },
+      page: {
+        documentsDir: dir,
+        appVersion: '0.0.0-test',
+        dialogs: { chooseSaveTarget: async () => null, chooseWorkbookToOpen: async () => null },
+        desktop: { openPath: async () => undefined, showInFolder: () => undefined },
+      },
     });
     started.push(services.library);
     const lines: string[] = [];
@@ -139,7 +143,7 @@ describe('a code worker that cannot start', () => {
       services.handlers,
       'codes:query',
       { connectionId: 'c', loyaltyId: 1, view: ALL, offset: 0, limit: 10 },
-      { emit: () => undefined },
+      { emit: () => undefined, pageReady: () => undefined },
       log,
     );
     expect(answer).toMatchObject({
