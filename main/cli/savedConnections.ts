@@ -21,10 +21,10 @@ export interface SavedConnections {
 
 export async function openSavedConnections(terminal: Terminal): Promise<SavedConnections> {
   const { env } = terminal;
-  // The app's own wiring, with the app's data folder and keychain (dataFolder.ts). The code worker
-  // and the page's calls it could also give are not used here, and cost nothing unless called.
-  const [{ composeServices }, keytar] = await Promise.all([
-    import('../composeServices'),
+  // Opened as the app opens them (services/savedData.ts), with the app's data folder and keychain
+  // entries (dataFolder.ts). keytar is loaded only now: an export with ALTCRAFT_TOKEN runs without it.
+  const [{ openSavedData }, keytar] = await Promise.all([
+    import('../services/savedData'),
     import('keytar').then(
       (loaded) => loaded.default,
       (error: unknown) => {
@@ -33,7 +33,7 @@ export async function openSavedConnections(terminal: Terminal): Promise<SavedCon
     ),
   ]);
   const keychainService = keychainServiceOverride(env);
-  const { settings, vault, connections } = await composeServices({
+  const { settings, vault, connections } = await openSavedData({
     dataDir: dataFolder(env),
     secretStore: keytar,
     ...(keychainService === undefined ? {} : { keychainService }),

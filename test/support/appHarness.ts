@@ -11,7 +11,7 @@ import { createPageOutbox } from '../../main/shell/pageOutbox';
 import type { SendToPage } from '../../main/shell/pageOutbox';
 import { isAppSender } from '../../main/shell/senderTrust';
 import { composeServices } from '../../main/composeServices';
-import type { AppServices } from '../../main/composeServices';
+import type { Services } from '../../main/composeServices';
 import type { SaveTargetRequest } from '../../main/calls/desktop';
 import { dispatch } from '../../main/calls/dispatch';
 import type { Log } from '../../main/services/log';
@@ -19,7 +19,7 @@ import type { Log } from '../../main/services/log';
 const PRELOAD_BUNDLE = new URL('../../out/preload/index.cjs', import.meta.url);
 
 export interface Harness {
-  services: AppServices;
+  services: Services;
   /** Every payload the page received (call results and events), for leak checks. */
   payloads: unknown[];
   /** Sends the page an event as main does (the menu, progress): held until the page is ready. */
