@@ -1,6 +1,6 @@
 // Reads the API token for `connections add`: from standard input when it is piped in (scripts,
 // `< file`), else from a prompt that shows nothing of what is typed. Never from an argument.
-import { AppError } from '../../app/appError';
+import { cancelledError } from '../../app/appError';
 import { UsageError } from './exitCodes';
 import type { Terminal } from './terminal';
 
@@ -68,12 +68,12 @@ function hiddenPrompt(terminal: Terminal, question: string): Promise<string> {
       stderr.write('\n');
       outcome();
     };
-    const onAbort = () => finish(() => reject(cancelled()));
+    const onAbort = () => finish(() => reject(cancelledError('connection-add')));
     const onData = (chunk: Buffer | string) => {
       const text = String(chunk).replace(ESCAPE_SEQUENCE, '');
       for (const char of text) {
         if (char === '\r' || char === '\n' || char === CTRL_D) return finish(() => resolve(typed));
-        if (char === CTRL_C) return finish(() => reject(cancelled()));
+        if (char === CTRL_C) return finish(() => reject(cancelledError('connection-add')));
         if (BACKSPACE.has(char)) typed = Array.from(typed).slice(0, -1).join('');
         else if (char >= ' ') typed += char;
         if (Buffer.byteLength(typed) > MAX_TOKEN_BYTES)
@@ -85,8 +85,4 @@ function hiddenPrompt(terminal: Terminal, question: string): Promise<string> {
     terminal.signal.addEventListener('abort', onAbort, { once: true });
     stdin.resume();
   });
-}
-
-function cancelled(): AppError {
-  return new AppError({ code: 'cancelled', message: 'Cancelled: no connection was saved.' });
 }

@@ -8,7 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { AppError } from '../../../app/appError';
+import { AppError, cancelledError } from '../../../app/appError';
 import { fileWriteError, type SaveStage } from './fileWriteError';
 
 /** Writes the content into `output` and resolves once it has called `output.end()`. */
@@ -25,12 +25,8 @@ export interface SaveOptions {
   mode?: number;
 }
 
-export function cancelledError(): AppError {
-  return new AppError({ code: 'cancelled', message: 'The export was cancelled. No file was changed.' });
-}
-
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted === true) throw cancelledError();
+  if (signal?.aborted === true) throw cancelledError('export');
 }
 
 export async function saveAtomically<T>(
@@ -44,7 +40,7 @@ export async function saveAtomically<T>(
   const mode = options.mode ?? (await modeToKeep(target));
   // One controller stops the writer whether the user cancels or the disk fails under it.
   const stop = new AbortController();
-  const onCancel = (): void => stop.abort(cancelledError());
+  const onCancel = (): void => stop.abort(cancelledError('export'));
   signal?.addEventListener('abort', onCancel, { once: true });
 
   let stage: SaveStage = 'create';
