@@ -40,6 +40,10 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Why a file is 'not-a-workbook': each has its own plain words on the page. */
+export const UNREADABLE_REASONS = ['over-limit', 'not-a-workbook', 'damaged', 'no-code-column'] as const;
+export type UnreadableReason = (typeof UNREADABLE_REASONS)[number];
+
 /** The shape of a failure as it crosses IPC and reaches the page: plain data, no stack. */
 export interface AppErrorInfo {
   code: ErrorCode;
@@ -47,6 +51,8 @@ export interface AppErrorInfo {
   message: string;
   /** Technical detail for the "Details" fold and the log. Never holds a token. */
   detail?: string;
+  /** With 'not-a-workbook': why the file could not be read. */
+  reason?: UnreadableReason;
   /** Altcraft's own `error` and `error_text`, when Altcraft answered with them. */
   altcraft?: { error: number; errorText: string };
   /** The HTTP status, when one came back. */
@@ -58,6 +64,7 @@ export class AppError extends Error {
   readonly detail: string | undefined;
   readonly altcraft: AppErrorInfo['altcraft'];
   readonly httpStatus: number | undefined;
+  readonly reason: UnreadableReason | undefined;
 
   constructor(info: AppErrorInfo, options?: { cause?: unknown }) {
     super(info.message, options);
@@ -66,6 +73,7 @@ export class AppError extends Error {
     this.detail = info.detail;
     this.altcraft = info.altcraft;
     this.httpStatus = info.httpStatus;
+    this.reason = info.reason;
   }
 
   toInfo(): AppErrorInfo {
@@ -73,6 +81,7 @@ export class AppError extends Error {
     if (this.detail !== undefined) info.detail = this.detail;
     if (this.altcraft !== undefined) info.altcraft = this.altcraft;
     if (this.httpStatus !== undefined) info.httpStatus = this.httpStatus;
+    if (this.reason !== undefined) info.reason = this.reason;
     return info;
   }
 }

@@ -8,7 +8,7 @@ import type { AltcraftClient, AltcraftClientOptions } from './services/altcraft/
 import { createAltcraftClient } from './services/altcraft/client';
 import { openSavedData } from './services/savedData';
 import type { SavedData, SavedDataOptions } from './services/savedData';
-import { readWorkbook } from './services/workbook';
+import { readWorkbook } from './services/workbookReader';
 import type { StagedCodes, WorkerCodeLibrary } from './codeWorker/workerLibrary';
 import { startCodeWorker } from './codeWorker/workerLibrary';
 import type { Desktop, Dialogs } from './calls/desktop';

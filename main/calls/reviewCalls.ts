@@ -1,5 +1,6 @@
 // Offline review: a saved workbook opened again, its programs held like fetched ones under a source
 // of their own, so the page browses them the same way.
+import { promoCodeAt } from '../services/codes/compactCodes';
 import type { HandlerDeps, HandlersOf } from './types';
 
 export function reviewCalls<Fetched>(deps: HandlerDeps<Fetched>): HandlersOf<'workbook:open'> {
@@ -20,7 +21,8 @@ export function reviewCalls<Fetched>(deps: HandlerDeps<Fetched>): HandlersOf<'wo
         programs.map(async (program, index) => {
           // A program whose ID the workbook does not say gets a stand-in, so it can still be shown.
           const loyaltyId = program.loyaltyId ?? index + 1;
-          const entry = await library.store(sourceId, loyaltyId, program.codes, fetchedAt);
+          const codes = Array.from({ length: program.codes.length }, (_, i) => promoCodeAt(program.codes, i));
+          const entry = await library.store(sourceId, loyaltyId, codes, fetchedAt);
           return {
             connectionId: sourceId,
             loyaltyId,

@@ -8,7 +8,7 @@ import type { CodeLibrary } from '../services/codes/codeLibrary';
 import type { Connections } from '../services/connections';
 import type { SettingsStore } from '../services/settingsStore';
 import type { TokenVault } from '../services/tokenVault';
-import type { ReadProgram, ReadWorkbookOptions } from '../services/workbook';
+import type { ReadWorkbookOptions, ReadWorkbookResult } from '../services/workbookReader';
 import type { Desktop, Dialogs } from './desktop';
 
 /** What a handler may do besides answering: talk to the page that called it. */
@@ -36,7 +36,7 @@ export interface HandlerDeps<Fetched = readonly PromoCode[]> {
   /** Holds the fetched codes, answers the page's queries and writes the exports. */
   library: CodeLibrary<NoInfer<Fetched>>;
   altcraft: Pick<AltcraftClient<Fetched>, 'exportAll' | 'check'>;
-  readWorkbook: (path: string, options?: ReadWorkbookOptions) => Promise<{ programs: ReadProgram[] }>;
+  readWorkbook: (path: string, options?: ReadWorkbookOptions) => Promise<ReadWorkbookResult>;
   dialogs: Dialogs;
   desktop: Desktop;
   settings: SettingsStore;

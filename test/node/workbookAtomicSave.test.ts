@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../app/appError';
 import type { PromoCode } from '../../app/promoCode';
-import { readWorkbook, writeWorkbook, type WorkbookRequest } from '../../main/services/workbook';
+import { writeWorkbook, type WorkbookRequest } from '../../main/services/workbook';
+import { readBack } from '../support/readBack';
 import { fileErrorCode } from '../../main/services/workbook/fileWriteError';
 import {
   cannotChattr,
@@ -78,7 +79,7 @@ describe('saving a workbook atomically', () => {
     const { folder, target } = await folderWithTarget('replace');
     await writeWorkbook(request(target, randomCodes(100)));
     expect(await readdir(folder)).toEqual(['codes.xlsx']);
-    expect((await readWorkbook(target)).programs[0]?.codes).toHaveLength(100);
+    expect((await readBack(target)).programs[0]?.codes).toHaveLength(100);
   });
 
   it('leaves the target untouched when cancelled before it starts', async () => {

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../app/appError';
 import type { PromoCode } from '../../app/promoCode';
-import { readWorkbook, writeWorkbook } from '../../main/services/workbook';
+import { writeWorkbook } from '../../main/services/workbook';
 import {
   excelCalendar,
   serialToWall,
   timestampText,
   wallToSerial,
 } from '../../main/services/workbook/excelCalendar';
+import { readBack } from '../support/readBack';
 import { createLocalClock, machineTimeZone } from '../../main/services/workbook/localClock';
 import { wallText } from '../readers/hostileInputs';
 import { dumpWorkbook, hasOpenpyxl } from '../readers/openpyxl';
@@ -184,13 +185,13 @@ describe.skipIf(!(await hasOpenpyxl()))('dates in a workbook', () => {
       );
 
       // 01:30 on 3 November happened twice in New York; the reader picks the first, an hour early.
-      const read = await readWorkbook(target);
+      const read = await readBack(target);
       const back = read.programs[0]?.codes ?? [];
       expect(back.map((code) => code.attached)).toEqual(
         moments.map((moment) => (moment === at('2024-11-03T06:30:00Z') ? moment - HOUR : moment)),
       );
       // Read in another zone on request, the same wall times are other instants.
-      const inTokyo = await readWorkbook(target, { timeZone: 'Asia/Tokyo' });
+      const inTokyo = await readBack(target, { timeZone: 'Asia/Tokyo' });
       expect(inTokyo.programs[0]?.codes[0]?.attached).toBe(at('2024-03-10T01:59:59+09:00'));
     } finally {
       await rm(folder, { recursive: true, force: true });

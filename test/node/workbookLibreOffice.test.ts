@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countByStatus, statusOf, type PromoCode } from '../../app/promoCode';
-import { readWorkbook, writeWorkbook } from '../../main/services/workbook';
+import { writeWorkbook } from '../../main/services/workbook';
+import { readBack } from '../support/readBack';
 import { parseCsv } from '../readers/csvRows';
 import { hostileCodes, wallText } from '../readers/hostileInputs';
 import { NO_SOFFICE_REASON, resavedByLibreOffice, sheetsAsCsv, soffice } from '../readers/libreOffice';
@@ -79,7 +80,7 @@ describe.skipIf(soffice === null)('workbooks read by LibreOffice', () => {
 
   it('reads back a workbook LibreOffice opened and saved again, with the same codes and counts', async () => {
     const resaved = await resavedByLibreOffice(workbook, join(folder, 'resaved'));
-    const { programs: read } = await readWorkbook(resaved);
+    const { programs: read } = await readBack(resaved);
 
     expect(read.map(({ loyaltyId, name, codes: list }) => ({ loyaltyId, name, rows: list.length }))).toEqual([
       { loyaltyId: 5, name: 'Hostile', rows: codes.length },

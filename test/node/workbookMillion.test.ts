@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countByStatus, type PromoCode } from '../../app/promoCode';
-import { readWorkbook, writeWorkbook, type WorkbookResult } from '../../main/services/workbook';
+import { writeWorkbook, type WorkbookResult } from '../../main/services/workbook';
+import { readBack } from '../support/readBack';
 import { digestWorkbook, hasOpenpyxl } from '../readers/openpyxl';
 
 // Slow by nature (a real 1.1-million-row workbook, read back twice); no timing is asserted.
@@ -81,7 +82,7 @@ describe('a program of 1,100,000 codes', () => {
   it(
     'reads back as one program with every code, joining the continuation sheet',
     async () => {
-      const { programs } = await readWorkbook(target);
+      const { programs } = await readBack(target);
       expect(programs).toHaveLength(1);
       const [program] = programs;
       expect(program?.loyaltyId).toBe(9);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../app/appError';
 import { matchesFilter, type PromoCode } from '../../app/promoCode';
-import { readWorkbook, writeWorkbook, type WorkbookRequest } from '../../main/services/workbook';
+import { writeWorkbook, type WorkbookRequest } from '../../main/services/workbook';
+import { readBack } from '../support/readBack';
 import { hostileCodes } from '../readers/hostileInputs';
 import { hasOpenpyxl, makeWorkbook } from '../readers/openpyxl';
 
@@ -67,7 +68,7 @@ describe('reading a workbook this app exported', () => {
         ],
       }),
     );
-    const { programs } = await readWorkbook(target);
+    const { programs } = await readBack(target);
     expect(programs).toEqual([
       { loyaltyId: 10, name: 'Hostile', codes: asWritten(hostile) },
       { loyaltyId: 11, name: 'Loyalty 11', codes: second },
@@ -86,7 +87,7 @@ describe('reading a workbook this app exported', () => {
     const saved = process.env.TZ;
     process.env.TZ = 'America/Los_Angeles';
     try {
-      expect((await readWorkbook(target)).programs[0]?.codes).toEqual(codes);
+      expect((await readBack(target)).programs[0]?.codes).toEqual(codes);
     } finally {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
@@ -99,7 +100,7 @@ describe('reading a workbook this app exported', () => {
     await writeWorkbook(
       exportRequest(target, { programs: [{ loyaltyId: 5, name: 'Промо', codes }], language: 'ru' }),
     );
-    expect((await readWorkbook(target)).programs).toEqual([{ loyaltyId: 5, name: 'Промо', codes }]);
+    expect((await readBack(target)).programs).toEqual([{ loyaltyId: 5, name: 'Промо', codes }]);
   });
 
   it('reads back just the codes a filtered export holds', async () => {
@@ -107,7 +108,7 @@ describe('reading a workbook this app exported', () => {
     const codes = hostileCodes();
     const filter = { status: null, search: 'b' };
     await writeWorkbook(exportRequest(target, { programs: [{ loyaltyId: 5, name: 'F', codes }], filter }));
-    const read = (await readWorkbook(target)).programs[0]?.codes;
+    const read = (await readBack(target)).programs[0]?.codes;
     expect(read).toEqual(asWritten(codes.filter((item) => matchesFilter(item, filter))));
   });
 
@@ -118,7 +119,7 @@ describe('reading a workbook this app exported', () => {
       exportRequest(target, { programs: [{ loyaltyId: 3, name: 'Split', codes }], rowsPerSheet: 3 }),
     );
     expect(result.sheets[0]?.sheetNames).toEqual(['Split', 'Split (2)', 'Split (3)']);
-    expect((await readWorkbook(target)).programs).toEqual([{ loyaltyId: 3, name: 'Split', codes }]);
+    expect((await readBack(target)).programs).toEqual([{ loyaltyId: 3, name: 'Split', codes }]);
   });
 });
 
@@ -152,7 +153,7 @@ describe.skipIf(openpyxlMissing)('reading a workbook a person saved from another
         ],
       },
     ]);
-    const { programs } = await readWorkbook(target, { timeZone: 'Europe/Moscow' });
+    const { programs } = await readBack(target, { timeZone: 'Europe/Moscow' });
     const moscow = (iso: string): number => Date.parse(`${iso}+03:00`);
     expect(programs).toEqual([
       {
@@ -183,9 +184,11 @@ describe.skipIf(openpyxlMissing)('reading a workbook a person saved from another
         ],
       },
     ]);
-    const error = await failure(readWorkbook(target));
-    expect(error.code).toBe('not-a-workbook');
-    expect(error.message).toMatch(/not a promo-code workbook/);
+    const error = await failure(readBack(target));
+    expect(error).toMatchObject({ code: 'not-a-workbook', reason: 'no-code-column' });
+    expect(error.message).toBe(
+      'This file is not a workbook Promo Exporter can read: none of its sheets starts with a Code column.',
+    );
   });
 });
 
@@ -193,13 +196,19 @@ describe('refusing what is not a workbook', () => {
   it('says a text file is not a workbook', async () => {
     const target = join(folder, 'notes.xlsx');
     await writeFile(target, 'Code,Status\r\nA,Available\r\n');
-    expect((await failure(readWorkbook(target))).code).toBe('not-a-workbook');
+    expect(await failure(readBack(target))).toMatchObject({
+      code: 'not-a-workbook',
+      reason: 'not-a-workbook',
+    });
   });
 
   it('says an empty file is not a workbook', async () => {
     const target = join(folder, 'empty.xlsx');
     await writeFile(target, '');
-    expect((await failure(readWorkbook(target))).code).toBe('not-a-workbook');
+    expect(await failure(readBack(target))).toMatchObject({
+      code: 'not-a-workbook',
+      reason: 'not-a-workbook',
+    });
   });
 
   it('says a zip that holds no workbook is not a workbook', async () => {
@@ -208,10 +217,13 @@ describe('refusing what is not a workbook', () => {
       '-c',
       `import zipfile; zipfile.ZipFile(${JSON.stringify(target)}, 'w').writestr('a.txt', 'hi')`,
     ]);
-    expect((await failure(readWorkbook(target))).code).toBe('not-a-workbook');
+    expect(await failure(readBack(target))).toMatchObject({
+      code: 'not-a-workbook',
+      reason: 'not-a-workbook',
+    });
   });
 
-  it('says a workbook cut short is not a workbook', async () => {
+  it('says a workbook cut short is damaged', async () => {
     const whole = join(folder, 'whole.xlsx');
     await writeWorkbook(
       exportRequest(whole, { programs: [{ loyaltyId: 1, name: 'W', codes: hostileCodes() }] }),
@@ -219,10 +231,10 @@ describe('refusing what is not a workbook', () => {
     const bytes = await readFile(whole);
     const cut = join(folder, 'cut.xlsx');
     await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    expect((await failure(readWorkbook(cut))).code).toBe('not-a-workbook');
+    expect(await failure(readBack(cut))).toMatchObject({ code: 'not-a-workbook', reason: 'damaged' });
   });
 
-  it('says a workbook with damaged contents is not a workbook', async () => {
+  it('says a workbook with damaged contents is damaged', async () => {
     const whole = join(folder, 'sound.xlsx');
     const many = Array.from({ length: 20_000 }, (_, index) => code(`D${index * 7919}`));
     await writeWorkbook(exportRequest(whole, { programs: [{ loyaltyId: 1, name: 'D', codes: many }] }));
@@ -231,11 +243,11 @@ describe('refusing what is not a workbook', () => {
     bytes.fill(0, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 4096);
     const damaged = join(folder, 'damaged.xlsx');
     await writeFile(damaged, bytes);
-    expect((await failure(readWorkbook(damaged))).code).toBe('not-a-workbook');
+    expect(await failure(readBack(damaged))).toMatchObject({ code: 'not-a-workbook', reason: 'damaged' });
   });
 
   it('says the file is gone when it no longer exists', async () => {
-    const error = await failure(readWorkbook(join(folder, 'gone.xlsx')));
+    const error = await failure(readBack(join(folder, 'gone.xlsx')));
     expect(error.code).toBe('not-found');
   });
 
@@ -244,6 +256,6 @@ describe('refusing what is not a workbook', () => {
     await writeWorkbook(
       exportRequest(target, { programs: [{ loyaltyId: 1, name: 'C', codes: hostileCodes() }] }),
     );
-    expect((await failure(readWorkbook(target, { signal: AbortSignal.abort() }))).code).toBe('cancelled');
+    expect((await failure(readBack(target, { signal: AbortSignal.abort() }))).code).toBe('cancelled');
   });
 });

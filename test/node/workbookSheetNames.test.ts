@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PromoCode } from '../../app/promoCode';
-import { readWorkbook, writeWorkbook } from '../../main/services/workbook';
+import { writeWorkbook } from '../../main/services/workbook';
+import { readBack } from '../support/readBack';
 import { planSheetNames } from '../../main/services/workbook/sheetNames';
 import { dumpWorkbook, hasOpenpyxl } from '../readers/openpyxl';
 
@@ -133,7 +134,7 @@ describe.skipIf(!(await hasOpenpyxl()))('sheet names in a written workbook', () 
       expect(result.sheets.map((program) => program.sheetNames.length)).toEqual([1, 1, 1, 3]);
       for (const sheet of sheets.slice(1)) expect(sheet.rows[0]?.[0]?.v).toBe('Code');
 
-      const read = await readWorkbook(target);
+      const read = await readBack(target);
       expect(
         read.programs.map((program) => [program.loyaltyId, program.name, program.codes.map((c) => c.code)]),
       ).toEqual(

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PromoCode } from '../../app/promoCode';
-import { readWorkbook, writeWorkbook } from '../../main/services/workbook';
-import { openZip } from '../../main/services/workbook/zipArchive';
+import { writeWorkbook } from '../../main/services/workbook';
+import { openZipPackage } from '../../main/services/workbookReader/zipPackage';
+import { readBack } from '../support/readBack';
 import {
   GNUMERIC_TYPE,
   NO_SSCONVERT_REASON,
@@ -95,10 +96,14 @@ beforeAll(async () => {
     appVersion: APP_VERSION,
     language: 'en',
   });
-  const zip = await openZip(target);
-  parts = new Map(
-    await Promise.all(zip.names.map(async (name) => [name, await text(await zip.open(name))] as const)),
-  );
+  const zip = await openZipPackage(target);
+  try {
+    parts = new Map(
+      await Promise.all(zip.names.map(async (name) => [name, await text(await zip.text(name))] as const)),
+    );
+  } finally {
+    zip.close();
+  }
   [openpyxl, libreOffice, gnumeric] = await Promise.all([
     noOpenpyxl ? ([] as DumpedSheet[]) : dumpWorkbook(target),
     noLibreOffice ? ({} as LibreOfficeBook) : inspectWithLibreOffice(target),
@@ -222,7 +227,7 @@ describe("dates at the edges of Excel's calendar", () => {
   });
 
   it('are read back by the app as the instants they were', async () => {
-    const { programs } = await readWorkbook(target);
+    const { programs } = await readBack(target);
     expect(programs[1]?.codes).toEqual(edgeCodes);
   });
 });

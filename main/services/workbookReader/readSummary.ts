@@ -1,9 +1,10 @@
-// Reads back what the Summary sheet says: the time zone the dates were written in, and which sheets
-// hold which loyalty program (so `Spring (2)` joins `Spring`, and names map to IDs). Either language.
+// Reads back what the Summary sheet says: when the codes were exported, the time zone the dates were
+// written in, and which sheets hold which loyalty program (so `Spring (2)` joins `Spring`, and names
+// map to IDs). Either language.
 
 import { codeText, type CellValue } from './readCells';
-import { nameKey } from './sheetNames';
-import { SUMMARY_LABELS, SUMMARY_SHEETS_FIRST_COLUMN } from './workbookLayout';
+import { nameKey } from '../workbook/sheetNames';
+import { SUMMARY_LABELS, SUMMARY_SHEETS_FIRST_COLUMN } from '../workbook/workbookLayout';
 
 export interface SummaryProgram {
   loyaltyId: number | null;
@@ -12,6 +13,8 @@ export interface SummaryProgram {
 }
 
 export interface SummaryContent {
+  /** The export time's cell, read once the time zone is known. */
+  exportedAt: CellValue;
   timeZone: string | null;
   programs: SummaryProgram[];
 }
@@ -19,19 +22,21 @@ export interface SummaryContent {
 const labelsOf = (pick: (labels: (typeof SUMMARY_LABELS)['en']) => string): Set<string> =>
   new Set(Object.values(SUMMARY_LABELS).map((labels) => pick(labels).toLowerCase()));
 
+const EXPORTED_AT_LABELS = labelsOf((labels) => labels.exportedAt);
 const TIME_ZONE_LABELS = labelsOf((labels) => labels.timeZone);
 const LOYALTY_ID_LABELS = labelsOf((labels) => labels.loyaltyId);
 
-/** Collects Summary rows as they stream by; `rows` are exceljs row values (index 1 = column A). */
+/** Collects Summary rows as they stream by; `values` are by column number (index 1 = column A). */
 export class SummaryCollector {
   private inTable = false;
-  readonly content: SummaryContent = { timeZone: null, programs: [] };
+  readonly content: SummaryContent = { exportedAt: null, timeZone: null, programs: [] };
 
   addRow(values: readonly CellValue[]): void {
     const first = codeText(values[1]).trim();
     if (!this.inTable) {
       const label = first.toLowerCase();
       if (TIME_ZONE_LABELS.has(label)) this.content.timeZone = codeText(values[2]).trim() || null;
+      else if (EXPORTED_AT_LABELS.has(label)) this.content.exportedAt = values[2];
       else if (LOYALTY_ID_LABELS.has(label)) this.inTable = true;
       return;
     }
