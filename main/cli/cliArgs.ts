@@ -6,6 +6,7 @@ import type { CsvDelimiter } from '../../app/csvDelimiter';
 import { CODE_STATUSES } from '../../app/promoCode';
 import type { CodeStatus } from '../../app/promoCode';
 import { UsageError } from './exitCodes';
+import { parseDiff, parseSummary, type ReviewCommand } from './reviewArgs';
 import type { HelpTopic } from './usage';
 
 export type ExportSource = { kind: 'connection'; name: string } | { kind: 'base-url'; baseUrl: string };
@@ -30,7 +31,8 @@ export type Command =
   | { kind: 'export'; options: ExportOptions }
   | { kind: 'connections-add'; name: string; baseUrl: string }
   | { kind: 'connections-list'; json: boolean }
-  | { kind: 'connections-remove'; name: string };
+  | { kind: 'connections-remove'; name: string }
+  | ReviewCommand;
 
 export const TOKEN_REFUSED =
   '--token is not accepted: other users of this computer can read the arguments of running programs. ' +
@@ -41,9 +43,12 @@ const SEE_HELP = {
   main: 'see "promo-exporter --help"',
   export: 'see "promo-exporter export --help"',
   connections: 'see "promo-exporter connections --help"',
+  summary: 'see "promo-exporter summary --help"',
+  diff: 'see "promo-exporter diff --help"',
 } as const satisfies Record<HelpTopic, string>;
 
-const HELP = { help: { type: 'boolean', short: 'h' } } as const;
+export const HELP = { help: { type: 'boolean', short: 'h' } } as const;
+const HELP_TOPICS = ['export', 'connections', 'summary', 'diff'] as const satisfies readonly HelpTopic[];
 
 export function parseCommand(argv: readonly string[]): Command {
   refuseTokenArgument(argv);
@@ -54,6 +59,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (command === 'help') return { kind: 'help', topic: helpTopic(rest) };
   if (command === 'export') return parseExport(rest);
   if (command === 'connections') return parseConnections(rest);
+  if (command === 'summary') return parseSummary(rest);
+  if (command === 'diff') return parseDiff(rest);
   throw new UsageError(`Unknown command "${command}" (${SEE_HELP.main}).`);
 }
 
@@ -68,7 +75,7 @@ function refuseTokenArgument(argv: readonly string[]): void {
 function helpTopic(rest: readonly string[]): HelpTopic {
   const [topic, ...more] = rest;
   if (topic === undefined || topic === '--help' || topic === '-h') return 'main';
-  if (more.length === 0 && (topic === 'export' || topic === 'connections')) return topic;
+  if (more.length === 0 && (HELP_TOPICS as readonly string[]).includes(topic)) return topic as HelpTopic;
   throw new UsageError(`There is no help on "${rest.join(' ')}" (${SEE_HELP.main}).`);
 }
 
@@ -168,7 +175,12 @@ function parseConnections(args: readonly string[]): Command {
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** parseArgs, strict, with its multi-line messages folded into one line. */
-function parse<O extends Options>(args: readonly string[], topic: HelpTopic, options: O, positionals = 0) {
+export function parse<O extends Options>(
+  args: readonly string[],
+  topic: HelpTopic,
+  options: O,
+  positionals = 0,
+) {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: positionals > 0 });
@@ -240,6 +252,6 @@ function connectionName(positionals: readonly string[], action: 'add' | 'remove'
   return name;
 }
 
-function usage(message: string, topic: HelpTopic): UsageError {
+export function usage(message: string, topic: HelpTopic): UsageError {
   return new UsageError(`${message} (${SEE_HELP[topic]}).`);
 }

@@ -1,7 +1,7 @@
 // The exit codes scripts rely on (issue 5), and which failure gets which. AppError codes decide, so a
 // new refusal or disk failure the services learn to name lands in the right group without changes here.
 import type { ErrorCode } from '../../app/appError';
-import { isAppError } from '../../app/appError';
+import { AppError, isAppError } from '../../app/appError';
 
 export const EXIT = {
   done: 0,
@@ -12,6 +12,8 @@ export const EXIT = {
   /** No valid answer: network, timeout, 5xx, not JSON, cut off, malformed. */
   noValidAnswer: 4,
   fileNotWritten: 5,
+  /** An input file could not be read: missing, not a workbook, damaged, over a limit. */
+  unreadableInput: 6,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -53,8 +55,17 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, ExitCode>> = {
   'invalid-input': EXIT.usage,
 };
 
+/** A file the command was given to read, and why it could not be: the message names the file. */
+export class UnreadableInput extends AppError {
+  constructor(path: string, cause: AppError) {
+    super({ ...cause.toInfo(), message: `Could not read ${path}: ${cause.message}` }, { cause });
+    this.name = 'UnreadableInput';
+  }
+}
+
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof UsageError) return EXIT.usage;
+  if (error instanceof UnreadableInput) return EXIT.unreadableInput;
   if (isAppError(error)) return EXIT_BY_CODE[error.code] ?? EXIT.failed;
   return EXIT.failed;
 }

@@ -43,5 +43,13 @@ async function dispatch(command: Command, terminal: Terminal, secrets: string[])
       return listConnections(terminal, command.json);
     case 'connections-remove':
       return removeConnection(terminal, command.name);
+    case 'summary': {
+      const { summarise } = await import('./reviewCommands');
+      return summarise(terminal, command.options);
+    }
+    case 'diff': {
+      const { diff } = await import('./reviewCommands');
+      return diff(terminal, command.options);
+    }
   }
 }

@@ -1,7 +1,7 @@
 // The help texts: what `promo-exporter --help`, `help <command>` and `<command> --help` print.
 // Kept beside each other so the contract of issue 5 reads in one place.
 
-export type HelpTopic = 'main' | 'export' | 'connections';
+export type HelpTopic = 'main' | 'export' | 'connections' | 'summary' | 'diff';
 
 const EXIT_CODES = `Exit codes:
   0  done
@@ -11,7 +11,8 @@ const EXIT_CODES = `Exit codes:
      unknown loyalty program, incorrect request)
   4  no valid answer from Altcraft: network, timeout, server error (5xx), a page that is not
      JSON, a cut-off or malformed response
-  5  the file could not be written (no permission, disk full, locked, read-only, path too long)`;
+  5  the file could not be written (no permission, disk full, locked, read-only, path too long)
+  6  an input file could not be read (missing, not a workbook, damaged, over a safety limit)`;
 
 const MAIN = `Usage: promo-exporter <command> [options]
 
@@ -23,13 +24,15 @@ Commands:
   connections add     Save a connection; its API token goes to the system keychain
   connections list    Show the saved connections (never their tokens)
   connections remove  Delete a connection and its token
+  summary             Show each program in a saved workbook with its counts per status
+  diff                Compare two saved workbooks: codes added, removed and changed status
   help [<command>]    Show the help of a command
 
 Options:
   -h, --help          Show help
   --version           Show the version
 
-Run "promo-exporter help export" or "promo-exporter help connections" for details.
+Run "promo-exporter help <command>" (export, connections, summary, diff) for details.
 
 ${EXIT_CODES}
 `;
@@ -104,8 +107,50 @@ connections here: it sees the change only when it starts again.
 ${EXIT_CODES}
 `;
 
+const SUMMARY = `Usage:
+  promo-exporter summary <file.xlsx> [--json]
+
+Reads a workbook Promo Exporter saved (also after it was edited and saved again in Excel or
+LibreOffice) and prints each loyalty program in it with its total and its counts per status. No
+network and no connection are needed.
+
+  --json      Print {"file": ..., "programs": [{"loyaltyId": 1234, "name": ..., "total": 10,
+              "counts": {"available": 7, "attached": 1, "activated": 1, "expired": 1}}]};
+              loyaltyId is null when the file does not say.
+  -h, --help  Show this help.
+
+A file that is not a workbook Promo Exporter can read (not an .xlsx, damaged, over a safety limit,
+no Code column) is refused with one line on standard error and exit code 6.
+
+${EXIT_CODES}
+`;
+
+const DIFF = `Usage:
+  promo-exporter diff <old.xlsx> <new.xlsx> [--json] [--out <changes.xlsx|changes.csv>]
+
+Compares two saved workbooks program by program: which codes were added, which were removed, and
+how many changed status (available, attached, activated, expired). Programs are matched by their
+loyalty ID from the Summary sheet, or by sheet name when there is none.
+
+  --json        Print {"programs": [{"loyaltyId": 1234, "name": ..., "before": 10, "after": 11,
+                "added": 2, "removed": 1, "statusChanges": [{"from": "available", "to": "attached",
+                "count": 1}]}]}; statusChanges lists only the changes that happened.
+  --out <file>  Also write the changed codes only, as a workbook (.xlsx, sheet "Changes") or a CSV
+                file: code, program, status before, status after and the dates. Written completely
+                or not at all.
+  -h, --help    Show this help.
+
+Examples:
+  promo-exporter diff "codes 2026-11-01.xlsx" "codes 2026-12-01.xlsx"
+  promo-exporter diff old.xlsx new.xlsx --json --out changes.xlsx
+
+${EXIT_CODES}
+`;
+
 export function helpText(topic: HelpTopic): string {
   if (topic === 'export') return EXPORT;
   if (topic === 'connections') return CONNECTIONS;
+  if (topic === 'summary') return SUMMARY;
+  if (topic === 'diff') return DIFF;
   return MAIN;
 }
