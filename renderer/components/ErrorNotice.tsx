@@ -16,7 +16,14 @@ export function ErrorNotice({
   const detail = [error.altcraft?.errorText, error.detail].filter(Boolean).join('\n');
   return (
     <div className="notice notice-error" role="alert">
-      <p>{summary ?? t(`error.${error.code}`, { defaultValue: error.message })}</p>
+      <p>
+        {summary ??
+          t(`error.${error.code}`, {
+            defaultValue: error.message,
+            // Why a file could not be read, for the one message every unreadable file gets.
+            reason: t(`unreadable.${error.reason ?? 'not-a-workbook'}`),
+          })}
+      </p>
       {detail !== '' && (
         <details>
           <summary>{t('error.details')}</summary>
