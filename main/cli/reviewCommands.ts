@@ -2,6 +2,7 @@
 // limit and refusal as in the app) and its own comparison. The JSON shapes are part of the command
 // line's contract (issue 13): add fields, never rename them.
 import { basename, resolve } from 'node:path';
+import { version } from '../../package.json';
 import { isAppError } from '../../app/appError';
 import type { ProgramChanges, StatusChange } from '../../app/codeChanges';
 import { CODE_STATUSES, type StatusCounts } from '../../app/promoCode';
@@ -65,6 +66,7 @@ export async function diff(terminal: Terminal, options: DiffOptions): Promise<vo
         changes: changedCodes(compared),
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
         language: 'en',
+        appVersion: version,
         signal: terminal.signal,
         onProgress: ({ rowsWritten, rowsTotal }) =>
           progress.show(`Writing ${out.path}: ${count(rowsWritten)} of ${count(rowsTotal)} changed codes`),

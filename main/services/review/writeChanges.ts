@@ -4,9 +4,10 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { saveAtomically, throwIfCancelled } from '../workbook/atomicSave';
+import { excelCalendar } from '../workbook/excelCalendar';
 import { createLocalClock } from '../workbook/localClock';
-import { StreamingBook } from '../workbook/streamingBook';
 import { codeField, csvField } from '../workbook/writeCsv';
+import { XlsxPackage } from '../workbook/xlsxPackage';
 import type { ExportProgress } from '../workbook/writeWorkbook';
 import { STATUS_WORDS, type WorkbookLanguage } from '../workbook/workbookLayout';
 import { changesHeader } from './changesLayout';
@@ -20,6 +21,8 @@ export interface ChangesFileRequest {
   /** IANA name; dates are written as wall-clock time there. */
   timeZone: string;
   language: WorkbookLanguage;
+  /** For the file's properties: which version of the app wrote it. */
+  appVersion?: string;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
 }
@@ -50,15 +53,19 @@ export async function writeChangesFile(request: ChangesFileRequest): Promise<Cha
         await writeCsvRows(output, request, clock.text, signal, onRows);
         return [];
       }
-      const book = new StreamingBook(output);
+      const book = new XlsxPackage(output, {
+        appName: 'Promo Exporter',
+        appVersion: request.appVersion ?? '',
+        createdAt: new Date(),
+      });
       const names = await writeChangesSheets(request.changes, {
         book,
-        clock,
+        calendar: excelCalendar(clock),
         language: request.language,
         signal,
         onRows,
       });
-      await book.commit(signal);
+      await book.finish(signal);
       return names;
     },
     request.signal,

@@ -10,7 +10,9 @@ import { writeProgramSheets } from './programSheets';
 import { writeSummarySheet } from './summarySheet';
 import { XlsxPackage } from './xlsxPackage';
 import { planWorkbook, type ProgramCodes } from './workbookPlan';
-import { MAX_DATA_ROWS_PER_SHEET, type WorkbookLanguage } from './workbookLayout';
+import { MAX_DATA_ROWS_PER_SHEET, SUMMARY_SHEET, type WorkbookLanguage } from './workbookLayout';
+import { writeChangesSheets } from '../review/changesSheet';
+import type { ChangedCodes } from '../review/compareExports';
 
 /** What the file's properties name as its maker. */
 const APP_NAME = 'Promo Exporter';
@@ -38,6 +40,8 @@ export interface WorkbookRequest {
   onProgress?: (progress: ExportProgress) => void;
   /** Tests lower this to see sheets split without writing a million rows. */
   rowsPerSheet?: number;
+  /** A comparison's changed codes, written after the programs on a `Changes` sheet. */
+  changes?: ChangedCodes;
 }
 
 export interface WrittenProgram {
@@ -51,6 +55,8 @@ export interface WorkbookResult {
   path: string;
   sheets: WrittenProgram[];
   rows: number;
+  /** The `Changes` sheets, when changes were asked for. */
+  changesSheets?: string[];
 }
 
 export async function writeWorkbook(request: WorkbookRequest): Promise<WorkbookResult> {
@@ -59,7 +65,8 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<WorkbookR
   const rowsPerSheet = Math.min(request.rowsPerSheet ?? MAX_DATA_ROWS_PER_SHEET, MAX_DATA_ROWS_PER_SHEET);
   const calendar = excelCalendar(clock);
   const programs = planWorkbook(request.programs, request.filter, rowsPerSheet, calendar);
-  const rowsTotal = programs.reduce((sum, program) => sum + program.rows, 0);
+  const rowsTotal = programs.reduce((sum, program) => sum + program.rows, 0) + (request.changes?.length ?? 0);
+  let changesSheets: string[] | undefined;
 
   await saveAtomically(
     request.target,
@@ -85,6 +92,20 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<WorkbookR
           },
         });
       }
+      if (request.changes !== undefined) {
+        changesSheets = await writeChangesSheets(request.changes, {
+          book,
+          calendar,
+          language: request.language,
+          signal,
+          taken: [SUMMARY_SHEET, ...programs.flatMap((program) => program.sheetNames)],
+          rowsPerSheet,
+          onRows: (rows) => {
+            rowsWritten += rows;
+            request.onProgress?.({ rowsWritten, rowsTotal });
+          },
+        });
+      }
       await book.finish(signal);
     },
     request.signal,
@@ -98,6 +119,7 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<WorkbookR
       rows,
       counts,
     })),
-    rows: rowsTotal,
+    rows: rowsTotal - (request.changes?.length ?? 0),
+    ...(changesSheets === undefined ? {} : { changesSheets }),
   };
 }

@@ -11,6 +11,7 @@ import { CompactCodesBuilder, type CompactCodes } from '../codes/compactCodes';
 import { createLocalClock, isTimeZone, machineTimeZone, type LocalClock } from '../workbook/localClock';
 import { nameKey } from '../workbook/sheetNames';
 import { COLUMN_LABELS, STATUS_WORDS, SUMMARY_SHEET, type ColumnLabels } from '../workbook/workbookLayout';
+import { changesHeader } from '../review/changesLayout';
 import { readDateStyles } from './cellStyles';
 import { codeText, instantOf, type CellValue } from './readCells';
 import { SummaryCollector, programOfSheet, type SummaryProgram } from './readSummary';
@@ -56,6 +57,10 @@ interface ProgramBeingRead {
   listed: SummaryProgram | undefined;
 }
 
+/** "Status before", in either language: only a `Changes` sheet has it. */
+const CHANGES_ONLY_LABELS = new Set(
+  (['en', 'ru'] as const).map((language) => (changesHeader(language)[2] ?? '').toLowerCase()),
+);
 const EXPIRED_WORDS = new Set(Object.values(STATUS_WORDS).map((words) => words.expired.toLowerCase()));
 const CONTINUATION = /^(.*) \((\d+)\)$/;
 const ID_IN_NAME = /(?:^Loyalty | #)(\d+)(?:-\d+)?$/;
@@ -182,15 +187,18 @@ function ownCopy(text: string): string {
 
 function headerColumns(values: readonly CellValue[]): HeaderColumns | null {
   const found: Partial<Record<Column, number>> = {};
+  let changesList = false;
   values.forEach((value, index) => {
     const label = codeText(value).trim().toLowerCase();
+    if (CHANGES_ONLY_LABELS.has(label)) changesList = true;
     for (const labels of Object.values(COLUMN_LABELS)) {
       for (const [column, text] of Object.entries(labels) as [Column, string][]) {
         if (text.toLowerCase() === label && found[column] === undefined) found[column] = index;
       }
     }
   });
-  return found.code === undefined ? null : { ...found, code: found.code };
+  // A list of changed codes (a `Changes` sheet) starts with Code too, but holds no program.
+  return found.code === undefined || changesList ? null : { ...found, code: found.code };
 }
 
 function programFor(
