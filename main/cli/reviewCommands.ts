@@ -7,7 +7,6 @@ import { isAppError } from '../../app/appError';
 import type { ProgramChanges, StatusChange } from '../../app/codeChanges';
 import { CODE_STATUSES, type StatusCounts } from '../../app/promoCode';
 import { changedCodes, compareExports } from '../services/review/compareExports';
-import { writeChangesFile } from '../services/review/writeChanges';
 import { readWorkbook, type ReadWorkbookResult } from '../services/workbookReader';
 import type { DiffOptions, SummaryOptions } from './reviewArgs';
 import { UnreadableInput } from './exitCodes';
@@ -59,6 +58,8 @@ export async function diff(terminal: Terminal, options: DiffOptions): Promise<vo
   const result: DiffJson = { programs: compared.map((program) => program.summary) };
 
   if (out !== null) {
+    // Loaded only for --out: the spreadsheet writer takes a while to load.
+    const { writeChangesFile } = await import('../services/review/writeChanges');
     try {
       const written = await writeChangesFile({
         target: out.path,
