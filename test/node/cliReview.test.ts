@@ -231,6 +231,34 @@ describe('diff', () => {
       const across = await runCli(['diff', resavedOlder, resavedNewer, '--json']);
       expect(JSON.parse(across.stdout)).toEqual(EXPECTED_DIFF);
     }, 180_000);
+
+    it('reads a Russian export and its re-save alike', async () => {
+      const russian = join(dir, 'russian.xlsx');
+      await writeWorkbook({
+        target: russian,
+        host: 'ru.altkraft.com',
+        programs: [
+          { loyaltyId: 42, name: 'Промо', codes: [available('Код-1'), attached('Код-2'), expired('Код-3')] },
+        ],
+        filter: null,
+        exportedAt: new Date(T),
+        timeZone: 'Europe/Moscow',
+        appVersion: 'test',
+        language: 'ru',
+      });
+      const resaved = await resavedByLibreOffice(russian, await tempDir('lo-ru-'));
+      const summary = await runCli(['summary', resaved, '--json']);
+      expect(JSON.parse(summary.stdout).programs).toEqual([
+        {
+          loyaltyId: 42,
+          name: 'Промо',
+          total: 3,
+          counts: { available: 1, attached: 1, activated: 0, expired: 1 },
+        },
+      ]);
+      const same = await runCli(['diff', russian, resaved, '--json']);
+      expect(JSON.parse(same.stdout).programs[0]).toMatchObject({ added: 0, removed: 0, statusChanges: [] });
+    }, 180_000);
   });
 });
 
