@@ -77,7 +77,10 @@ describe('cells as spreadsheets write them', () => {
       '<row r="5"><c r="A5" s="2"><v>7</v></c><c r="B5" t="str"><v>2024-01-01 07:00:00</v></c></row>' +
       '<row r="6"><c r="A6" t="b"><v>1</v></c><c r="B6" t="inlineStr"><is><t>0999-12-31 23:59:59</t></is></c></row>' +
       '<row r="7"><c r="A7" t="e"><v>#N/A</v></c></row>' +
-      '<row r="9"><c t="str"><f>"F"&amp;"X"</f><v>FX</v></c></row>';
+      '<row r="9"><c t="str"><f>"F"&amp;"X"</f><v>FX</v></c></row>' +
+      // Dates outside Excel's calendar, written as text the way Altcraft sends them
+      '<row r="10"><c t="inlineStr"><is><t>FAR</t></is></c><c t="inlineStr"><is><t>+010000-01-01T00:00:00Z</t></is></c></row>' +
+      '<row r="11"><c t="inlineStr"><is><t>OLD</t></is></c><c t="inlineStr"><is><t>1850-06-01T12:00:00.250Z</t></is></c></row>';
     const path = await workbookFile(
       'forms.xlsx',
       sheetXml(rows).replace('<sheetData>', '<dimension ref="A1:B9"/><sheetData>'),
@@ -95,6 +98,8 @@ describe('cells as spreadsheets write them', () => {
       ['TRUE', year999.getTime()],
       ['#N/A', null],
       ['FX', null],
+      ['FAR', Date.parse('+010000-01-01T00:00:00Z')],
+      ['OLD', Date.parse('1850-06-01T12:00:00.250Z')],
     ]);
   });
 
