@@ -16,6 +16,8 @@ export interface VariantResult {
   idleRssMb?: number;
   /** Per-phase peak RSS (sampled), MB. */
   phasePeaks?: Record<string, number>;
+  /** Other figures a variant measures, by name (such as a file's size). */
+  figures?: Record<string, number>;
 }
 
 /** The kernel's peak resident set of this process, in MB (VmHWM), or null off Linux. */

@@ -102,6 +102,7 @@ function hasOpenpyxl(): boolean {
 }
 
 let page: PageFigures | null = null;
+let review: VariantResult | null = null;
 try {
   await warmSimulator(MILLION);
   await warmSimulator(1_000_000 + IN_MEMORY_CODES);
@@ -156,6 +157,9 @@ try {
   );
   inMemory.wallMs = inMemory.wallMs * (1_000_000 / IN_MEMORY_CODES);
 
+  console.log('  offline review (1,000,000 codes)…');
+  review = await runVariant(process.execPath, [...TSX, here('./reviewPipeline.ts')]);
+
   console.log('  page figures (Chromium, 1,000,000 codes)…');
   page = await runPageBench(sim.url, MILLION);
 
@@ -182,6 +186,7 @@ function printTable(app: Row): void {
     );
   }
   for (const note of notes) console.log(`Note: ${note}`);
+  if (review !== null) printReview(review);
   if (app.phases !== undefined) console.log(`App phases (median run): ${JSON.stringify(app.phases)}`);
   const openpyxl = rows.find((r) => r.variant.startsWith('openpyxl'));
   console.log('');
@@ -207,6 +212,21 @@ function printTable(app: Row): void {
   }
 }
 
+/** Opening a million-code workbook (in the code worker) and keeping a million-code snapshot. */
+function printReview(result: VariantResult): void {
+  const phase = (name: string) => result.phases?.[name] ?? 0;
+  const stall = (name: string) => result.phaseStalls?.[name] ?? 0;
+  console.log('');
+  console.log('Offline review, 1,000,000 codes:');
+  console.log(
+    `  open workbook: ${(phase('open 1M workbook') / 1000).toFixed(2)} s, longest main-loop stall ${stall('open 1M workbook')} ms (≤ 50 ms: ${stall('open 1M workbook') <= 50 ? 'MET' : 'NOT MET'}), peak RSS ${result.peakRssMb} MB`,
+  );
+  const size = result.figures?.snapshotMb ?? 0;
+  console.log(
+    `  snapshot: ${size} MB (< 15 MB: ${size < 15 ? 'MET' : 'NOT MET'}), saved in ${phase('snapshot save')} ms, loaded in ${phase('snapshot load')} ms (< 1 s: ${phase('snapshot load') < 1000 ? 'MET' : 'NOT MET'})`,
+  );
+}
+
 async function save(): Promise<void> {
   const dir = new URL('../../.artifacts/bench/', import.meta.url).pathname;
   await mkdir(dir, { recursive: true });
@@ -224,6 +244,7 @@ async function save(): Promise<void> {
       rows,
       notes,
       page,
+      review,
     },
     null,
     2,
