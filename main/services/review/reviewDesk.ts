@@ -4,7 +4,8 @@
 // the worker wires it to its port, tests call it directly.
 
 import { AppError } from '../../../app/appError';
-import type { ChangeKind, ChangedCode, FetchChanges, ProgramChanges } from '../../../app/codeChanges';
+import type { ChangeKind, ChangedCode, FetchChanges } from '../../../app/codeChanges';
+import type { ChangesPage, Comparison } from '../../../app/reviewContract';
 import type { StatusCounts } from '../../../app/promoCode';
 import type { CompactCodes } from '../codes/compactCodes';
 import { nameKey } from '../workbook/sheetNames';
@@ -63,14 +64,6 @@ export interface ComparisonRequest {
   path: string;
 }
 
-export interface Comparison {
-  comparisonId: string;
-  /** Which side the chosen file is: the older export, unless its own time says it is newer. */
-  chosenIs: 'before' | 'after';
-  chosenExportedAt: number | null;
-  programs: ProgramChanges[];
-}
-
 export interface ChangesQuery {
   comparisonId: string;
   /** A program by its place in Comparison.programs, or all. */
@@ -78,12 +71,6 @@ export interface ChangesQuery {
   kind: ChangeKind | null;
   offset: number;
   limit: number;
-}
-
-export interface ChangesPage {
-  matching: number;
-  offset: number;
-  rows: ChangedCode[];
 }
 
 export interface SaveChangesRequest {
@@ -173,6 +160,7 @@ export function createReviewDesk(library: ReviewLibrary) {
       }
       return {
         comparisonId,
+        path: request.path,
         chosenIs,
         chosenExportedAt: chosen.exportedAt,
         programs: kept.map((program) => program.summary),
