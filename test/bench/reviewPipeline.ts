@@ -55,7 +55,7 @@ const services = await composeServices({
   dataDir: work,
   documentsDir: work,
   appVersion: '0.0.0-bench',
-  codeWorkerScript: new URL('../../out/main/codeWorker.js', import.meta.url),
+  codeWorkerScript: new URL('../../out/main/codeWorker.cjs', import.meta.url),
   dialogs: { chooseSaveTarget: async () => null, chooseWorkbookToOpen: async () => workbook },
   desktop: { openPath: async () => undefined, showInFolder: () => undefined },
 });
