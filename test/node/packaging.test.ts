@@ -226,7 +226,10 @@ describe('the packed app (electron-builder dir target)', () => {
     );
     const main = texts.join('\n');
     const imported = [
-      ...main.matchAll(/\bfrom\s*["']([^"'./][^"']*)["']|\bimport\(\s*["']([^"'./][^"']*)["']\s*\)/g),
+      // Import statements start their line in the bundles; a "from" inside help text is not one.
+      ...main.matchAll(
+        /^\s*(?:import|export)\b[^\n]*?\bfrom\s*["']([^"'./][^"']*)["']|\bimport\(\s*["']([^"'./][^"']*)["']\s*\)/gm,
+      ),
     ]
       .map((m) => m[1] ?? m[2] ?? '')
       .filter((name) => !name.startsWith('node:') && name !== 'electron');
