@@ -22,7 +22,17 @@ export interface Connections {
   recordFetch(connectionId: string, loyaltyId: number, count: number, at: number): Promise<void>;
 }
 
-export function createConnections(settings: SettingsStore, vault: TokenVault): Connections {
+/** What is kept of a program's fetches beyond the settings, deleted with the program or connection. */
+export interface FetchRecords {
+  forgetProgram(connectionId: string, loyaltyId: number): Promise<void>;
+  forgetConnection(connectionId: string): Promise<void>;
+}
+
+export function createConnections(
+  settings: SettingsStore,
+  vault: TokenVault,
+  records?: FetchRecords,
+): Connections {
   const get = (connectionId: string): StoredConnection => {
     const found = settings.get().connections.find((c) => c.id === connectionId);
     if (found === undefined) {
@@ -77,8 +87,14 @@ export function createConnections(settings: SettingsStore, vault: TokenVault): C
           : [...c.programs, { loyaltyId, name: label, lastFetchedAt: null, lastCount: null }];
         return { ...c, programs };
       }),
-    removeProgram: (connectionId, loyaltyId) =>
-      change(connectionId, (c) => ({ ...c, programs: c.programs.filter((p) => p.loyaltyId !== loyaltyId) })),
+    async removeProgram(connectionId, loyaltyId) {
+      const changed = await change(connectionId, (c) => ({
+        ...c,
+        programs: c.programs.filter((p) => p.loyaltyId !== loyaltyId),
+      }));
+      await records?.forgetProgram(connectionId, loyaltyId);
+      return changed;
+    },
     async forget(connectionId) {
       get(connectionId);
       await vault.forget(connectionId);
@@ -86,6 +102,7 @@ export function createConnections(settings: SettingsStore, vault: TokenVault): C
         ...s,
         connections: s.connections.filter((c) => c.id !== connectionId),
       }));
+      await records?.forgetConnection(connectionId);
     },
     async recordFetch(connectionId, loyaltyId, count, at) {
       await settings.update((s) => ({

@@ -3,6 +3,7 @@
 // both. Opened the same way by the app, the tests (both through composeServices) and the command
 // line, which needs only this: it shares the app's connections and keychain entries.
 import { createConnections } from './connections';
+import { openSnapshotStore } from './review/snapshotStore';
 import type { Connections } from './connections';
 import { openSettingsStore } from './settingsStore';
 import type { SettingsStore } from './settingsStore';
@@ -27,5 +28,7 @@ export interface SavedData {
 export async function openSavedData(options: SavedDataOptions): Promise<SavedData> {
   const settings = await openSettingsStore(options.dataDir);
   const vault = createTokenVault(options.secretStore, options.keychainService ?? KEYCHAIN_SERVICE);
-  return { settings, vault, connections: createConnections(settings, vault) };
+  // Forgetting a program or a connection deletes its snapshots too (review/snapshotStore.ts).
+  const connections = createConnections(settings, vault, openSnapshotStore(options.dataDir));
+  return { settings, vault, connections };
 }
