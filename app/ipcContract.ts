@@ -5,7 +5,10 @@
 import type { z } from 'zod';
 import type { AppErrorInfo, Result } from './appError';
 import type { CallSchemas } from './ipcSchemas';
+import type { FetchChanges } from './codeChanges';
 import type { CodeStatus, PromoCode, StatusCounts } from './promoCode';
+import { REVIEW_CALL_CHANNELS, REVIEW_EVENT_NAMES } from './reviewContract';
+import type { ReviewCallResults, ReviewEvents } from './reviewContract';
 
 // ---- Calls: the page asks, main answers a Result.
 
@@ -34,13 +37,14 @@ export const CALL_CHANNELS = [
   'exports:list',
   'exports:open',
   'exports:showInFolder',
+  ...REVIEW_CALL_CHANNELS,
 ] as const satisfies readonly (keyof CallSchemas)[];
 
 export type CallChannel = (typeof CALL_CHANNELS)[number];
 export type CallArg<C extends CallChannel> = z.infer<CallSchemas[C]>;
 
-/** What each call answers when it succeeds. */
-export interface CallResults {
+/** What each call answers when it succeeds (the review calls' in reviewContract.ts). */
+export interface CallResults extends ReviewCallResults {
   /** The page has mounted and listens: events main held for it are sent now. */
   'app:ready': null;
   'app:notices': AppNotices;
@@ -65,7 +69,10 @@ export interface CallResults {
   'workbook:cancel': null;
   /** null when the person closed the save dialog. */
   'csv:save': SavedWorkbook | null;
-  /** The workbook's programs, loaded for review under a source of their own; null when cancelled. */
+  /**
+   * The workbook's programs, loaded for review under a source of their own; null when the dialog was
+   * closed. Read in the code worker with 'review:progress' events; 'review:cancel' stops it.
+   */
   'workbook:open': OpenedWorkbook | null;
   'exports:list': RecentExportView[];
   'exports:open': null;
@@ -107,6 +114,8 @@ export interface FetchSummary {
   total: number;
   counts: StatusCounts;
   fetchedAt: number;
+  /** After a fetch: what changed since the program's previous fetch; null for its first. */
+  sinceLastFetch?: FetchChanges | null;
 }
 
 export interface CodeRow extends PromoCode {
@@ -134,6 +143,8 @@ export interface OpenedWorkbook {
   path: string;
   programs: FetchSummary[];
   names: (string | null)[];
+  /** When the workbook says its codes were exported; null when it does not say. */
+  exportedAt: number | null;
 }
 
 export interface RecentExportView {
@@ -153,7 +164,7 @@ export interface RecentExportView {
 export type MenuCommand = 'open-workbook' | 'save-excel' | 'save-csv';
 
 /** Every event with its payload. */
-export interface AppEvents {
+export interface AppEvents extends ReviewEvents {
   'menu:command': { command: MenuCommand };
   'codes:progress': { connectionId: string; loyaltyId: number; received: number; total: number | null };
   'workbook:progress': { rowsWritten: number; rowsTotal: number };
@@ -166,6 +177,7 @@ export const EVENT_NAMES = [
   'menu:command',
   'codes:progress',
   'workbook:progress',
+  ...REVIEW_EVENT_NAMES,
 ] as const satisfies readonly EventName[];
 
 /** The page's API, as the preload exposes it on `window.promoExporter`. */

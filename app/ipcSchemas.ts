@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { SORT_COLUMNS } from './codeView';
 import { CSV_DELIMITERS } from './csvDelimiter';
 import { CODE_STATUSES } from './promoCode';
+import { reviewCallSchemas } from './reviewSchemas';
 
 const connectionId = z.string().min(1).max(100);
 const loyaltyId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -55,7 +56,10 @@ export const callSchemas = {
     loyaltyIds: z.array(loyaltyId).min(1).max(100),
     filter: codeFilter,
     language,
+    /** Adds this comparison's changed codes on a `Changes` sheet. */
+    changesOf: z.string().min(1).max(100).optional(),
   }),
+  ...reviewCallSchemas,
 } as const;
 
 export type CallSchemas = typeof callSchemas;

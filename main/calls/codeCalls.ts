@@ -38,7 +38,11 @@ export function codeCalls<Fetched>(deps: HandlerDeps<Fetched>): HandlersOf<CodeC
         const fetchedAt = now().getTime();
         const { total, counts } = await library.store(connectionId, loyaltyId, fetched, fetchedAt);
         await connections.recordFetch(connectionId, loyaltyId, total, fetchedAt);
-        return { connectionId, loyaltyId, total, counts, fetchedAt };
+        // What changed since the last fetch costs only itself if the snapshot cannot be kept.
+        const since = await deps.review
+          .recordFetch(deps.dataDir, connectionId, loyaltyId, fetchedAt)
+          .catch(() => ({ changes: null }));
+        return { connectionId, loyaltyId, total, counts, fetchedAt, sinceLastFetch: since.changes };
       } finally {
         if (downloads.get(key) === controller) downloads.delete(key);
       }

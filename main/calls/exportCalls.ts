@@ -44,7 +44,7 @@ export function exportCalls<Fetched>(deps: HandlerDeps<Fetched>): HandlersOf<Exp
       currentSave?.abort();
       return null;
     },
-    'workbook:save': async ({ connectionId, loyaltyIds, filter, language }, context) => {
+    'workbook:save': async ({ connectionId, loyaltyIds, filter, language, changesOf }, context) => {
       const connection = connections.get(connectionId);
       for (const loyaltyId of loyaltyIds) requireFetched(connectionId, loyaltyId);
       const exportedAt = now();
@@ -68,6 +68,7 @@ export function exportCalls<Fetched>(deps: HandlerDeps<Fetched>): HandlersOf<Exp
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
           appVersion: deps.appVersion,
           language,
+          ...(changesOf === undefined ? {} : { changesOf }),
           onProgress: (p) => context.emit('workbook:progress', p),
         }),
       );
@@ -78,7 +79,8 @@ export function exportCalls<Fetched>(deps: HandlerDeps<Fetched>): HandlersOf<Exp
         rows: result.rows,
         at: exportedAt.getTime(),
       });
-      return { path: result.path, rows: result.rows, sheetNames: result.sheets.flatMap((s) => s.sheetNames) };
+      const sheetNames = [...result.sheets.flatMap((s) => s.sheetNames), ...(result.changesSheets ?? [])];
+      return { path: result.path, rows: result.rows, sheetNames };
     },
 
     'csv:save': async ({ connectionId, loyaltyId, filter, language, delimiter }, context) => {

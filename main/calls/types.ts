@@ -8,7 +8,7 @@ import type { CodeLibrary } from '../services/codes/codeLibrary';
 import type { Connections } from '../services/connections';
 import type { SettingsStore } from '../services/settingsStore';
 import type { TokenVault } from '../services/tokenVault';
-import type { ReadWorkbookOptions, ReadWorkbookResult } from '../services/workbookReader';
+import type { ReviewService } from '../services/review/reviewDesk';
 import type { Desktop, Dialogs } from './desktop';
 
 /** What a handler may do besides answering: talk to the page that called it. */
@@ -36,7 +36,10 @@ export interface HandlerDeps<Fetched = readonly PromoCode[]> {
   /** Holds the fetched codes, answers the page's queries and writes the exports. */
   library: CodeLibrary<NoInfer<Fetched>>;
   altcraft: Pick<AltcraftClient<Fetched>, 'exportAll' | 'check'>;
-  readWorkbook: (path: string, options?: ReadWorkbookOptions) => Promise<ReadWorkbookResult>;
+  /** Offline review, where the codes are held: opening workbooks, comparing, snapshots. */
+  review: ReviewService;
+  /** The app's data folder, where each program's last fetch is kept (snapshots/). */
+  dataDir: string;
   dialogs: Dialogs;
   desktop: Desktop;
   settings: SettingsStore;

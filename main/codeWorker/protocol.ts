@@ -2,6 +2,7 @@
 // progress events for exports before the answer), and a cancel naming a call's id. A call's name,
 // arguments and result are those of the worker's own functions (workerApi.ts), never typed again.
 import type { AppErrorInfo } from '../../app/appError';
+import type { ReadingProgress } from '../../app/reviewContract';
 import type { ExportProgress } from '../services/workbook';
 import type { CallControl, WorkerApi } from './workerApi';
 
@@ -23,4 +24,4 @@ export type WireError = { appError: AppErrorInfo } | { name: string; message: st
 export type FromWorker =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: WireError }
-  | { id: number; progress: ExportProgress };
+  | { id: number; progress: ExportProgress | ReadingProgress };

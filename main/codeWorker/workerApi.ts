@@ -12,6 +12,12 @@ import type {
 } from '../services/codes/codeLibrary';
 import type { CompactCodes } from '../services/codes/compactCodes';
 import { parseExportAllCompact } from '../services/codes/parseCompact';
+import type { ReadingProgress } from '../../app/reviewContract';
+import {
+  createReviewDesk,
+  type ComparisonRequest,
+  type SaveChangesRequest,
+} from '../services/review/reviewDesk';
 import type { ExportProgress } from '../services/workbook';
 
 /** Codes parsed in the worker and waiting there until the fetch that asked for them stores them. */
@@ -39,7 +45,8 @@ export type WireJudged =
  */
 export interface CallControl {
   signal: AbortSignal;
-  onProgress(progress: ExportProgress): void;
+  /** Writing reports rows written; reading a workbook, bytes read. */
+  onProgress(progress: ExportProgress | ReadingProgress): void;
 }
 
 type Quiet<T> = Omit<T, 'signal' | 'onProgress'>;
@@ -47,6 +54,8 @@ type Quiet<T> = Omit<T, 'signal' | 'onProgress'>;
 export function createWorkerApi(library: InThreadCodeLibrary) {
   const staged = new Map<number, CompactCodes>();
   let nextStaged = 1;
+  // Offline review works on the codes held here: opened workbooks, comparisons, snapshots.
+  const desk = createReviewDesk(library);
 
   return {
     /** Parses and judges an answer; its codes wait here until `store` keeps them or `drop` lets go. */
@@ -83,10 +92,32 @@ export function createWorkerApi(library: InThreadCodeLibrary) {
 
     query: library.query,
     codesAt: library.codesAt,
-    writeWorkbook: (request: Quiet<LibraryWorkbookRequest>, control: CallControl) =>
-      library.writeWorkbook({ ...request, ...control }),
+    /** Writes a workbook; `changesOf` names a comparison whose changes go on a `Changes` sheet. */
+    writeWorkbook: ({ changesOf, ...request }: Quiet<LibraryWorkbookRequest>, control: CallControl) =>
+      library.writeWorkbook({
+        ...request,
+        ...control,
+        ...(changesOf === undefined ? {} : { changes: desk.changedCodes(changesOf) }),
+      }),
     writeCsv: (request: Quiet<LibraryCsvRequest>, control: CallControl) =>
       library.writeCsv({ ...request, ...control }),
+
+    /** Reads a saved workbook into the library under `sourceId`, one entry per program. */
+    openWorkbook: (path: string, sourceId: string, openedAt: number, control: CallControl) =>
+      desk.openWorkbook(path, sourceId, openedAt, control),
+    compareWithFile: (request: ComparisonRequest, control: CallControl) =>
+      desk.compareWithFile(request, control),
+    changes: desk.changes,
+    saveChanges: (request: Quiet<SaveChangesRequest>, control: CallControl) =>
+      desk.saveChanges({ ...request, ...control }),
+    /** What changed since the previous fetch; a snapshot problem comes back as words for the log. */
+    async recordFetch(dataDir: string, connectionId: string, loyaltyId: number, fetchedAt: number) {
+      const problems: string[] = [];
+      const changes = await desk.recordFetch(dataDir, connectionId, loyaltyId, fetchedAt, (what, error) =>
+        problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`),
+      );
+      return { changes, problems };
+    },
   };
 }
 

@@ -5,7 +5,9 @@ import type { Worker } from 'node:worker_threads';
 import { AppError, cancelledError } from '../../app/appError';
 import type { JudgeAnswer, Judged } from '../services/altcraft/client';
 import type { CodeLibrary } from '../services/codes/codeLibrary';
+import type { ReviewService } from '../services/review/reviewDesk';
 import { programKey } from '../services/codes/programKey';
+import type { ReadingProgress } from '../../app/reviewContract';
 import type { ExportProgress } from '../services/workbook';
 import type { FromWorker, ToWorker, WireError, WorkerArgs, WorkerCallName, WorkerResult } from './protocol';
 import { WORKER_READY } from './ready';
@@ -14,7 +16,7 @@ import type { StagedCodes } from './workerApi';
 
 export type { StagedCodes } from './workerApi';
 
-export interface WorkerCodeLibrary extends CodeLibrary<StagedCodes> {
+export interface WorkerCodeLibrary extends CodeLibrary<StagedCodes>, ReviewService {
   /** For createAltcraftClient's `judge`: parses each answer in the worker, keeping the codes there. */
   judge: JudgeAnswer<StagedCodes>;
   /** Stops the worker; the codes it held are gone. */
@@ -24,7 +26,8 @@ export interface WorkerCodeLibrary extends CodeLibrary<StagedCodes> {
 interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
-  onProgress?: ((progress: ExportProgress) => void) | undefined;
+  /** Each call's own kind of progress: what its function in the worker reports. */
+  onProgress?: ((progress: ExportProgress & ReadingProgress) => void) | undefined;
 }
 
 export interface CodeWorkerOptions {
@@ -50,7 +53,7 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
       const waiting = pending.get(message.id);
       if (waiting === undefined) return;
       if ('progress' in message) {
-        waiting.onProgress?.(message.progress);
+        waiting.onProgress?.(message.progress as ExportProgress & ReadingProgress);
         return;
       }
       pending.delete(message.id);
@@ -148,6 +151,15 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
     writeWorkbook: ({ signal, onProgress, ...request }) =>
       call('writeWorkbook', [request], { signal, onProgress }),
     writeCsv: ({ signal, onProgress, ...request }) => call('writeCsv', [request], { signal, onProgress }),
+
+    openWorkbook: (path, sourceId, openedAt, { signal, onProgress } = {}) =>
+      call('openWorkbook', [path, sourceId, openedAt], { signal, onProgress }),
+    compareWithFile: (request, { signal, onProgress } = {}) =>
+      call('compareWithFile', [request], { signal, onProgress }),
+    changes: (query) => call('changes', [query]),
+    saveChanges: ({ signal, onProgress, ...request }) =>
+      call('saveChanges', [request], { signal, onProgress }),
+    recordFetch: (...args) => call('recordFetch', args),
 
     async close() {
       const stopping = worker;

@@ -53,13 +53,21 @@ await writeWorkbook({
 
 const services = await composeServices({
   dataDir: work,
-  documentsDir: work,
-  appVersion: '0.0.0-bench',
+  // No keychain is needed: nothing is fetched.
+  secretStore: {
+    getPassword: async () => null,
+    setPassword: async () => undefined,
+    deletePassword: async () => false,
+  },
   codeWorkerScript: new URL('../../out/main/codeWorker.cjs', import.meta.url),
-  dialogs: { chooseSaveTarget: async () => null, chooseWorkbookToOpen: async () => workbook },
-  desktop: { openPath: async () => undefined, showInFolder: () => undefined },
+  page: {
+    documentsDir: work,
+    appVersion: '0.0.0-bench',
+    dialogs: { chooseSaveTarget: async () => null, chooseWorkbookToOpen: async () => workbook },
+    desktop: { openPath: async () => undefined, showInFolder: () => undefined },
+  },
 });
-const context = { emit: () => undefined };
+const context = { emit: () => undefined, pageReady: () => undefined };
 const snapshots = openSnapshotStore(work);
 const compact = compactCodes(codes);
 const figures: Record<string, number> = {};

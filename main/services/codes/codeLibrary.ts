@@ -12,6 +12,7 @@ import type { SearchIndex } from './codeSearch';
 import type { CompactCodes } from './compactCodes';
 import { compactCodes, promoCodeAt, statusAt } from './compactCodes';
 import { programKey } from './programKey';
+import type { ChangedCodes } from '../review/compareExports';
 import type { CodeList, CsvRequest, CsvResult, WorkbookRequest, WorkbookResult } from '../workbook';
 // The writers' own modules, not the workbook index: the worker bundle needs no reader.
 import { writeCsv } from '../workbook/writeCsv';
@@ -28,10 +29,12 @@ export interface ExportedProgram {
   name: string | null;
 }
 
-export type LibraryWorkbookRequest = Omit<WorkbookRequest, 'programs' | 'filter'> & {
+export type LibraryWorkbookRequest = Omit<WorkbookRequest, 'programs' | 'filter' | 'changes'> & {
   connectionId: string;
   programs: ExportedProgram[];
   filter: CodeFilter;
+  /** A comparison whose changed codes go on a `Changes` sheet; the code worker looks them up. */
+  changesOf?: string;
 };
 
 export type LibraryCsvRequest = Omit<CsvRequest, 'program' | 'filter'> & {
@@ -103,6 +106,10 @@ export interface InThreadCodeLibrary extends CodeLibrary {
   ): string[] | null;
   /** The codes a view shows, in its order, made on demand. */
   selection(connectionId: string, loyaltyId: number, view: CodeView): CodeList | null;
+  /** As CodeLibrary's, with a comparison's changed codes given as they are, on this thread. */
+  writeWorkbook(request: LibraryWorkbookRequest & { changes?: ChangedCodes }): Promise<WorkbookResult>;
+  /** A program's codes as held, for comparing them with an export; null when it is not here. */
+  codesOf(connectionId: string, loyaltyId: number): CompactCodes | null;
   /** The same as PromoCodes, for small programs and tests. */
   matching(connectionId: string, loyaltyId: number, view: CodeView): PromoCode[];
 }
@@ -128,6 +135,7 @@ export function createCodeLibrary(): InThreadCodeLibrary {
         at: (index) => promoCodeAt(entry.codes, positions[index] as number),
       };
     },
+    codesOf: (connectionId, loyaltyId) => entries.get(programKey(connectionId, loyaltyId))?.codes ?? null,
     matching(connectionId, loyaltyId, view) {
       const list = library.selection(connectionId, loyaltyId, view);
       return list === null ? [] : Array.from({ length: list.length }, (_, i) => list.at(i) as PromoCode);
@@ -158,7 +166,7 @@ export function createCodeLibrary(): InThreadCodeLibrary {
         rows,
       };
     },
-    async writeWorkbook({ connectionId, programs, filter, ...request }) {
+    async writeWorkbook({ connectionId, programs, filter, changesOf: _byName, ...request }) {
       const selected = programs.map((program) => {
         const codes = library.selection(connectionId, program.loyaltyId, { filter, sort: null });
         if (codes === null) throw notFetched(program.loyaltyId);

@@ -210,6 +210,25 @@ export function createReviewDesk(library: ReviewLibrary) {
 
 export type ReviewDesk = ReturnType<typeof createReviewDesk>;
 
+/** The desk as the main process reaches it, in the code worker: every answer comes later. */
+export interface ReviewService {
+  openWorkbook(
+    path: string,
+    sourceId: string,
+    openedAt: number,
+    control?: ReadingControl,
+  ): Promise<OpenedWorkbookContent>;
+  compareWithFile(request: ComparisonRequest, control?: ReadingControl): Promise<Comparison>;
+  changes(query: ChangesQuery): Promise<ChangesPage>;
+  saveChanges(request: SaveChangesRequest): Promise<ChangesFileResult>;
+  recordFetch(
+    dataDir: string,
+    connectionId: string,
+    loyaltyId: number,
+    fetchedAt: number,
+  ): Promise<{ changes: FetchChanges | null; problems: string[] }>;
+}
+
 /**
  * The chosen file's program to compare one program with: the one with its loyalty ID, else its name,
  * else the file's only program unless it says it is another (the person chose that file for this

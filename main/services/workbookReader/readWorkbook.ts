@@ -5,7 +5,7 @@
 // Dates are read as wall-clock time in the zone Summary names (the one they were written in), unless
 // the caller gives one; failing both, the computer's. Summary is read first, wherever it stands.
 
-import { AppError, isAppError } from '../../../app/appError';
+import { AppError, cancelledError, isAppError } from '../../../app/appError';
 import type { PromoCode } from '../../../app/promoCode';
 import { CompactCodesBuilder, type CompactCodes } from '../codes/compactCodes';
 import { createLocalClock, isTimeZone, machineTimeZone, type LocalClock } from '../workbook/localClock';
@@ -265,12 +265,8 @@ function progressCounter(
   return { onBytes, bytesTotal };
 }
 
-function cancelledError(): AppError {
-  return new AppError({ code: 'cancelled', message: 'Opening the workbook was cancelled.' });
-}
-
 function readFailure(path: string, error: unknown, signal: AbortSignal | undefined): AppError {
-  if (signal?.aborted === true) return cancelledError();
+  if (signal?.aborted === true) return cancelledError('workbook-open');
   if (isAppError(error)) return error;
   const errno = (error as { code?: unknown } | null)?.code;
   const detail = `${path}: ${error instanceof Error ? error.message : String(error)}`;
