@@ -12,6 +12,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OpenedWorkbook } from './OpenedWorkbook';
 import { RecentExports } from './RecentExports';
+import { WorkbookReading } from './WorkbookReading';
 
 export function App() {
   const { t } = useTranslation();
@@ -20,17 +21,23 @@ export function App() {
   const [notices, setNotices] = useState<AppNotices | null>(null);
   const [opened, setOpened] = useState<Opened | null>(null);
   const [openError, setOpenError] = useState<AppErrorInfo | null>(null);
+  const [reading, setReading] = useState(false);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const connection = connections?.find((c) => c.id === chosenId) ?? connections?.[0] ?? null;
 
   const openWorkbook = useCallback(async () => {
     setOpenError(null);
+    setReading(true);
     try {
       const workbook = await call('workbook:open');
       if (workbook !== null) setOpened(workbook);
     } catch (failure) {
-      setOpenError(failureInfo(failure));
+      const info = failureInfo(failure);
+      // Cancel was the person's own choice: nothing to report.
+      if (info.code !== 'cancelled') setOpenError(info);
+    } finally {
+      setReading(false);
     }
   }, []);
 
@@ -69,6 +76,7 @@ export function App() {
           {t('connection.settingsSetAside', { path: notices.settingsSetAside })}
         </p>
       )}
+      {reading && <WorkbookReading />}
       {openError !== null && <ErrorNotice error={openError} />}
       {opened !== null && (
         <OpenedWorkbook key={opened.sourceId} workbook={opened} onClose={() => setOpened(null)} />
