@@ -151,12 +151,22 @@ test('opens a saved workbook for offline review with the same table, filters and
     .toBe(sampleProgram(1)[0]!.code);
 });
 
-test('says plainly when the chosen file is not a workbook of promo codes', async ({ page, app, workDir }) => {
+test('says plainly when the chosen file is not a workbook, then opens the next one', async ({
+  page,
+  app,
+  workDir,
+}) => {
   const notAWorkbook = join(workDir, 'notes.xlsx');
-  await import('node:fs/promises').then((fs) => fs.writeFile(notAWorkbook, 'just text'));
+  await writeFile(notAWorkbook, 'just text');
   app.dialogs.nextOpenPath = notAWorkbook;
   await page.getByRole('button', { name: 'Open workbook…' }).click();
-  await expect(page.getByRole('alert')).toContainText('This file is not a workbook of promo codes.');
+  await expect(page.getByRole('alert')).toContainText(
+    'This file is not a workbook Promo Exporter can read: it is not an Excel workbook (.xlsx).',
+  );
+  app.dialogs.nextOpenPath = await writeSampleWorkbook(workDir);
+  await page.getByRole('button', { name: 'Open workbook…' }).click();
+  await expect(page.getByRole('region', { name: /Workbook sample\.xlsx/ })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('switches between English and Russian and remembers the choice', async ({ page, sim }) => {
