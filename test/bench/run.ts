@@ -158,7 +158,7 @@ try {
   inMemory.wallMs = inMemory.wallMs * (1_000_000 / IN_MEMORY_CODES);
 
   console.log('  offline review (1,000,000 codes)…');
-  review = await runVariant(process.execPath, [...TSX, here('./reviewPipeline.ts')]);
+  review = await runVariant(process.execPath, ['--expose-gc', ...TSX, here('./reviewPipeline.ts')]);
 
   console.log('  page figures (Chromium, 1,000,000 codes)…');
   page = await runPageBench(sim.url, MILLION);
