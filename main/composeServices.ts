@@ -8,7 +8,6 @@ import type { AltcraftClient, AltcraftClientOptions } from './services/altcraft/
 import { createAltcraftClient } from './services/altcraft/client';
 import { openSavedData } from './services/savedData';
 import type { SavedData, SavedDataOptions } from './services/savedData';
-import { readWorkbook } from './services/workbookReader';
 import type { StagedCodes, WorkerCodeLibrary } from './codeWorker/workerLibrary';
 import { startCodeWorker } from './codeWorker/workerLibrary';
 import type { Desktop, Dialogs } from './calls/desktop';
@@ -50,7 +49,16 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   const checking = createAltcraftClient(clientOptions);
   const fetching = createAltcraftClient({ ...clientOptions, judge: library.judge });
   const altcraft = { exportAll: fetching.exportAll, check: checking.check };
-  const handlers = createHandlers({ ...saved, library, altcraft, readWorkbook, now: clock, ...options.page });
+  const handlers = createHandlers({
+    ...saved,
+    library,
+    altcraft,
+    // Offline review runs where the codes are held, in the code worker.
+    review: library,
+    dataDir: options.dataDir,
+    now: clock,
+    ...options.page,
+  });
   return { ...saved, library, altcraft, handlers };
 }
 
