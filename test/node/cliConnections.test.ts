@@ -1,6 +1,6 @@
 import keytar from 'keytar';
 import { randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleProgram } from '../altcraft-sim/programs';
@@ -8,6 +8,8 @@ import { DEMO_TOKEN, LIMITED_TOKEN, startAltcraftSim } from '../altcraft-sim/ser
 import type { AltcraftSim } from '../altcraft-sim/server';
 import { contentsUnder } from '../support/fileContents';
 import { readWithOpenpyxl } from '../support/readWorkbook';
+import { compactCodes } from '../../main/services/codes/compactCodes';
+import { openSnapshotStore, SNAPSHOTS_FOLDER } from '../../main/services/review/snapshotStore';
 import { printed, runCli, runCliInTerminal, tempDir } from './cliHarness';
 
 // `promo-exporter connections …` and `export --connection` with the real system keychain (gnome-keyring
@@ -126,6 +128,19 @@ describe.concurrent('promo-exporter connections', () => {
     const again = await runCli(['connections', 'remove', 'shop'], { env: t.env });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/^promo-exporter: There is no saved connection named "shop"/);
+  });
+
+  it('remove also deletes the snapshots the app kept of its programs’ fetches', async () => {
+    const t = await fresh();
+    await t.add('shop', DEMO_TOKEN);
+    const settings = JSON.parse(await readFile(join(t.dataDir, 'settings.json'), 'utf8')) as {
+      connections: { id: string }[];
+    };
+    const id = settings.connections[0]?.id ?? '';
+    await openSnapshotStore(t.dataDir).save(id, 7, compactCodes([]), Date.now());
+    expect(await readdir(join(t.dataDir, SNAPSHOTS_FOLDER))).toEqual([id]);
+    expect((await runCli(['connections', 'remove', 'shop'], { env: t.env })).code).toBe(0);
+    expect(await readdir(join(t.dataDir, SNAPSHOTS_FOLDER))).toEqual([]);
   });
 
   it('refuses a second connection with the same name, and an empty token', async () => {
