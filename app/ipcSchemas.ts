@@ -27,7 +27,7 @@ export const callSchemas = {
   'connections:list': z.undefined(),
   'connections:add': z.object({ name, host: z.string().max(2000), token }),
   'connections:rename': z.object({ connectionId, name }),
-  'connections:setHost': z.object({ connectionId, host: z.string().max(2000) }),
+  'connections:setHost': z.object({ connectionId, host: z.string().max(2000), token }),
   'connections:check': z.object({ connectionId }),
   'connections:replaceToken': z.object({ connectionId, token }),
   'connections:forget': z.object({ connectionId }),

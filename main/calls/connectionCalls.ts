@@ -19,7 +19,8 @@ export function connectionCalls<Fetched>(deps: HandlerDeps<Fetched>): HandlersOf
     'connections:list': () => connections.list(),
     'connections:add': (arg) => connections.add(arg),
     'connections:rename': ({ connectionId, name }) => connections.rename(connectionId, name),
-    'connections:setHost': ({ connectionId, host }) => connections.setHost(connectionId, host),
+    // A new address comes with its token: script in the page cannot steer the saved one elsewhere.
+    'connections:setHost': ({ connectionId, host, token }) => connections.setHost(connectionId, host, token),
     'connections:check': async ({ connectionId }) => {
       const connection = connections.get(connectionId);
       return deps.altcraft.check(connection.host, await vault.read(connectionId));

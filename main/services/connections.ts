@@ -13,7 +13,11 @@ export interface Connections {
   add(input: { name: string; host: string; token: string }): Promise<ConnectionView>;
   replaceToken(connectionId: string, token: string): Promise<ConnectionView>;
   rename(connectionId: string, name: string): Promise<ConnectionView>;
-  setHost(connectionId: string, host: string): Promise<ConnectionView>;
+  /**
+   * Moves a connection to another address together with the token entered for it there: the saved
+   * token was entered for the old address and is never sent to the new one.
+   */
+  setHost(connectionId: string, host: string, token: string): Promise<ConnectionView>;
   /** Adds a program to remember, or renames it when it is already there. */
   nameProgram(connectionId: string, loyaltyId: number, name: string): Promise<ConnectionView>;
   removeProgram(connectionId: string, loyaltyId: number): Promise<ConnectionView>;
@@ -74,9 +78,18 @@ export function createConnections(
       return view(connection);
     },
     rename: (connectionId, name) => change(connectionId, (c) => ({ ...c, name })),
-    setHost: (connectionId, host) => {
+    async setHost(connectionId, host, token) {
       const normalised = checkedHost(host);
-      return change(connectionId, (c) => ({ ...c, host: normalised }));
+      get(connectionId);
+      // The old token leaves the keychain before the address changes: whichever step fails, the
+      // connection is left with no token rather than with one entered for another address.
+      await vault.forget(connectionId);
+      await settings.update((s) => ({
+        ...s,
+        connections: s.connections.map((c) => (c.id === connectionId ? { ...c, host: normalised } : c)),
+      }));
+      await vault.save(connectionId, token);
+      return view(get(connectionId));
     },
     nameProgram: (connectionId, loyaltyId, name) =>
       change(connectionId, (c) => {

@@ -4,6 +4,7 @@ import type { AppErrorInfo } from '../../app/appError';
 import type { ConnectionCheck, ConnectionView } from '../../app/ipcContract';
 import { call, failureInfo } from '../api';
 import { ErrorNotice } from './ErrorNotice';
+import { HostChangeForm } from './HostChangeForm';
 import { InlineEditForm } from './InlineEditForm';
 
 type Editing = 'token' | 'name' | 'host' | null;
@@ -65,12 +66,6 @@ export function ConnectionCard({
       secret: false,
       save: (name: string) => call('connections:rename', { connectionId, name }),
     },
-    host: {
-      label: t('connection.newHost'),
-      initial: connection.host,
-      secret: false,
-      save: (host: string) => call('connections:setHost', { connectionId, host }),
-    },
   };
 
   return (
@@ -100,7 +95,16 @@ export function ConnectionCard({
           </button>
         </span>
       </div>
-      {editing !== null && (
+      {editing === 'host' && (
+        <HostChangeForm
+          initial={connection.host}
+          onSave={({ host, token }) =>
+            attempt(() => call('connections:setHost', { connectionId, host, token }))
+          }
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {editing !== null && editing !== 'host' && (
         <InlineEditForm
           key={editing}
           label={editor[editing].label}

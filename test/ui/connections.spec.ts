@@ -1,5 +1,6 @@
 import keytar from 'keytar';
 import { DEMO_TOKEN, sampleProgram } from '../altcraft-sim/programs';
+import { startAltcraftSim } from '../altcraft-sim/server';
 import { addConnection, expect, test } from './fixtures';
 
 test('accepts the full export_all address as pasted and shows it normalised', async ({ page, sim, app }) => {
@@ -52,6 +53,8 @@ test('renames a connection, refuses a bad address, and forgets it with its keych
 
   await page.getByRole('button', { name: 'Change address' }).click();
   await page.getByLabel('New Altcraft address').fill('http://altcraft.example.com');
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+  await page.getByLabel('API token for the new address').fill(DEMO_TOKEN);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Check what you entered.');
   expect((await app.services.connections.list())[0]?.host).toBe(sim.url);
@@ -62,6 +65,32 @@ test('renames a connection, refuses a bad address, and forgets it with its keych
   await page.getByRole('button', { name: 'Forget' }).click();
   await expect(page.getByRole('button', { name: 'Save connection' })).toBeVisible();
   expect(await keytar.getPassword(app.keychainService, connection!.id)).toBeNull();
+});
+
+test('moves a connection to a new address with the token entered for it there', async ({
+  page,
+  sim,
+  app,
+}) => {
+  const moved = await startAltcraftSim();
+  try {
+    await addConnection(page, sim.url, DEMO_TOKEN);
+    const [connection] = await app.services.connections.list();
+    await page.getByRole('button', { name: 'Change address' }).click();
+    await expect(page.getByText('never sent to the new one')).toBeVisible();
+    await page.getByLabel('New Altcraft address').fill(moved.url);
+    await page.getByLabel('API token for the new address').fill(DEMO_TOKEN);
+    await page.getByLabel('API token for the new address').press('Enter');
+    await expect(page.getByRole('region', { name: 'Altcraft connection' })).toContainText(moved.url);
+    await expect(page.getByText('Saved in the system keychain')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect(page.getByText('The address and token work.')).toBeVisible();
+    expect(moved.requests.map((r) => r.token)).toEqual(['valid']);
+    expect(await keytar.getPassword(app.keychainService, connection!.id)).toBe(DEMO_TOKEN);
+  } finally {
+    await moved.close();
+  }
 });
 
 test('remembers loyalty programs with a name, when they were fetched and how many codes they had', async ({
