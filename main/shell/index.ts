@@ -14,12 +14,13 @@ import { holdWhileLoading, setupPageMessages } from './pageMessages';
 import { setupSecurity, setupSessionSecurity } from './security';
 import { createKnownSecrets, rememberingSecretStore } from '../services/knownSecrets';
 import { createMainWindow, pageUrl } from './window';
+import { developmentSwitches } from './developmentSwitches';
 
-const demoHost = process.env.PROMO_EXPORTER_DEMO_HOST;
-const demoToken = process.env.PROMO_EXPORTER_DEMO_TOKEN;
+// The development server's page, the demo and a test keychain name: never in the installed app.
+const switches = developmentSwitches(process.env, app.isPackaged);
 
 // Before anything reads the data or log folder: demo mode keeps a profile of its own.
-if (demoHost !== undefined) app.setPath('userData', join(app.getPath('appData'), 'Promo Exporter Demo'));
+if (switches.demo !== null) app.setPath('userData', join(app.getPath('appData'), 'Promo Exporter Demo'));
 
 // Every token the app touches is known here, so the log can cut it out wherever it turns up.
 const secrets = createKnownSecrets();
@@ -48,10 +49,8 @@ async function start(): Promise<void> {
   const services = await composeServices({
     dataDir: app.getPath('userData'),
     secretStore: rememberingSecretStore(keytar, secrets),
-    // Tests of the packaged app use their own keychain entry name, so a developer's tokens stay apart.
-    ...(process.env.PROMO_EXPORTER_KEYCHAIN_SERVICE
-      ? { keychainService: process.env.PROMO_EXPORTER_KEYCHAIN_SERVICE }
-      : {}),
+    // Tests of the built app use their own keychain entry name, so a developer's tokens stay apart.
+    ...(switches.keychainService !== null ? { keychainService: switches.keychainService } : {}),
     altcraft: { fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) },
     page: {
       documentsDir: app.getPath('documents'),
@@ -60,15 +59,17 @@ async function start(): Promise<void> {
       desktop: electronDesktop(),
     },
   });
-  if (demoHost !== undefined && demoToken !== undefined) {
-    secrets.add(demoToken);
-    await seedDemoConnection(services.connections, services.settings, demoHost, demoToken);
+  if (switches.demo !== null) {
+    const { host, token } = switches.demo;
+    secrets.add(token);
+    await seedDemoConnection(services.connections, services.settings, host, token);
   }
   const appPage = () => mainWindow?.webContents ?? null;
   const page = setupPageMessages(appPage);
-  setupMenu(log, page.sendToPage);
-  setupIpc(services.handlers, pageUrl(), appPage, page, log, secrets);
-  mainWindow = createMainWindow(services.settings);
+  setupMenu(log, page.sendToPage, switches.rendererUrl !== null);
+  const url = pageUrl(switches.rendererUrl);
+  setupIpc(services.handlers, url, appPage, page, log, secrets);
+  mainWindow = createMainWindow(services.settings, url);
   holdWhileLoading(mainWindow.webContents, page);
   mainWindow.on('closed', () => {
     mainWindow = null;

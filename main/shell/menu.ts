@@ -7,10 +7,10 @@ import { openLogsFolder } from './logging';
 import type { SendToPage } from './pageOutbox';
 import type { Log } from '../services/log';
 
-export function setupMenu(log: Log, sendToPage: SendToPage): void {
+/** `developerTools`: reload and the developer tools in View, for `npm run dev` only. */
+export function setupMenu(log: Log, sendToPage: SendToPage, developerTools: boolean): void {
   const send = (command: MenuCommand) => sendToPage('menu:command', { command });
   const isMac = process.platform === 'darwin';
-  const isDevelopment = process.env.ELECTRON_RENDERER_URL !== undefined;
   const template: Electron.MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -42,7 +42,7 @@ export function setupMenu(log: Log, sendToPage: SendToPage): void {
       submenu: [
         // Developer tools only under `npm run dev`: in the shipped app nobody should be talked into
         // pasting code into a console that sits next to the keychain.
-        ...(isDevelopment ? [{ role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
+        ...(developerTools ? [{ role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

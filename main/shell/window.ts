@@ -9,12 +9,13 @@ import type { SettingsStore } from '../services/settingsStore';
 export const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 export const PAGE_FILE = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 
-/** The page's address: the development server under `npm run dev`, else the built file. */
-export function pageUrl(): string {
-  return process.env.ELECTRON_RENDERER_URL ?? new URL('../renderer/index.html', import.meta.url).href;
+/** The page's address: the development server under `npm run dev` (null in the installed app), else the built file. */
+export function pageUrl(rendererUrl: string | null): string {
+  return rendererUrl ?? new URL('../renderer/index.html', import.meta.url).href;
 }
 
-export function createMainWindow(settings: SettingsStore): BrowserWindow {
+/** `url` is pageUrl()'s answer: the one page the window shows and the sender check trusts. */
+export function createMainWindow(settings: SettingsStore, url: string): BrowserWindow {
   const remembered = settings.get().window;
   const window = new BrowserWindow({
     width: remembered?.width ?? 1200,
@@ -58,7 +59,6 @@ export function createMainWindow(settings: SettingsStore): BrowserWindow {
     }));
   });
 
-  const url = pageUrl();
   if (url.startsWith('file:')) void window.loadFile(PAGE_FILE);
   else void window.loadURL(url);
   return window;
