@@ -4,20 +4,16 @@ import { chmod } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Plugin, Rolldown } from 'vite';
 import { build } from 'vite';
+import { DEVELOPMENT_CSP, PAGE_CSP } from './app/contentSecurityPolicy';
 
-// The built page allows only its own scripts and styles. `npm run dev` needs inline scripts for
-// React's hot reload, so only the development server gets a looser policy.
-const STRICT_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
-const DEV_CSP =
-  "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws:; base-uri 'none'; form-action 'none'; object-src 'none'";
-
+// The built page allows only its own scripts and styles; the development server gets a looser policy
+// for React's hot reload (app/contentSecurityPolicy.ts).
 function contentSecurityPolicy(): Plugin {
-  let csp = STRICT_CSP;
+  let csp = PAGE_CSP;
   return {
     name: 'promo-exporter:csp',
     configResolved: (config) => {
-      csp = config.command === 'serve' ? DEV_CSP : STRICT_CSP;
+      csp = config.command === 'serve' ? DEVELOPMENT_CSP : PAGE_CSP;
     },
     transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', csp),
   };

@@ -15,6 +15,7 @@ import { setupSecurity, setupSessionSecurity } from './security';
 import { createKnownSecrets, rememberingSecretStore } from '../services/knownSecrets';
 import { createMainWindow, pageUrl } from './window';
 import { developmentSwitches } from './developmentSwitches';
+import { registerAppScheme, serveAppPage } from './appProtocol';
 
 // The development server's page, the demo and a test keychain name: never in the installed app.
 const switches = developmentSwitches(process.env, app.isPackaged);
@@ -32,6 +33,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   setupSecurity(log);
+  registerAppScheme();
   start().catch((error: unknown) => reportStartFailure(error, log, secrets));
 }
 
@@ -46,6 +48,7 @@ async function start(): Promise<void> {
 
   await app.whenReady();
   setupSessionSecurity(session.defaultSession, log);
+  serveAppPage(log);
   const services = await composeServices({
     dataDir: app.getPath('userData'),
     secretStore: rememberingSecretStore(keytar, secrets),

@@ -1,14 +1,15 @@
 // Electron's security checklist (https://www.electronjs.org/docs/latest/tutorial/security), the
 // parts that hold for every page the app could ever show. Item by item:
-//  1 secure content only      the page is the app's own files and its CSP (electron.vite.config.ts)
-//                              lets it fetch nothing else; Altcraft is reached over https only
-//                              (plain http for this computer alone, app/host.ts)
+//  1 secure content only      the page is the app's own files (app://promo-exporter/, appProtocol.ts)
+//                              and its CSP lets it fetch nothing else; Altcraft is reached over https
+//                              only (plain http for this computer alone, app/host.ts)
 //  2 no Node in remote pages   nodeIntegration off (window.ts); there are no remote pages
 //  3 context isolation         on (window.ts)
 //  4 sandbox                   on (window.ts) and forced for every renderer here (enableSandbox)
 //  5 permission requests       every request and check denied (setupSessionSecurity)
 //  6 webSecurity               on (window.ts)
-//  7 Content-Security-Policy   a strict one in the page's <meta> (file:// pages get no headers)
+//  7 Content-Security-Policy   a strict one (app/contentSecurityPolicy.ts), in the page's <meta> and
+//                              sent as a header by the app's protocol (pageFiles.ts)
 //  8 insecure content          allowRunningInsecureContent off (window.ts)
 //  9 experimental features     off (window.ts)
 // 10 enableBlinkFeatures       never used; Auxclick is disabled (window.ts)
@@ -17,14 +18,15 @@
 // 13 navigation                every navigation and redirect refused here
 // 14 new windows               every window.open refused here; allowed links go to the browser
 // 15 shell.openExternal        only https links on the allowlist (externalLinks.ts)
-// 16 current Electron          kept current in package.json (45.5.0 was npm's latest when checked)
-// 17 IPC senders               verified on every call (ipc.ts)
-// 18 custom protocol         not yet: the page still comes from file:// (loadFile inside app.asar).
-//                              No other file can be shown (navigation is refused) or call the app
-//                              (ipc.ts checks the page); moving to protocol.handle waits until the
-//                              shell can be run under test, which needs an Electron binary
-// 19 fuses                     set by electron-builder (electron-builder.yml)
+// 16 current Electron          kept current in package.json; Electronegativity checks the installed
+//                              version in npm test
+// 17 IPC senders               verified on every call (ipc.ts, senderTrust.ts): only the app's page
+// 18 custom protocol           the page comes from app://promo-exporter/ (appProtocol.ts), never
+//                              file://: only files inside the built page folder (pageFiles.ts)
+// 19 fuses                     set by electron-builder (electron-builder.yml), file:// privileges off
 // 20 no @electron/remote       not used
+// Development switches (the development server's page and its developer tools, the demo, a test
+// keychain) are honoured only when the app is not packaged (developmentSwitches.ts).
 import type { Session, WebContents } from 'electron';
 import { app, shell } from 'electron';
 import { isAllowedExternalUrl } from './externalLinks';

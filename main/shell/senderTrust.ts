@@ -16,8 +16,8 @@ export interface SenderFacts {
 
 /**
  * True when the sender is the app's own page: the app's window, still there, its main frame, at
- * the app's page address. `pageUrl` is that address (today the built file or the development
- * server; an app:// address works the same), so the rule does not change when the page moves.
+ * the app's page address. `pageUrl` is that address (app://promo-exporter/index.html, or the
+ * development server under `npm run dev`), so the rule does not change when the page moves.
  */
 export function isAppSender(facts: SenderFacts, pageUrl: string): boolean {
   return (

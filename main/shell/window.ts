@@ -5,13 +5,13 @@
 import { BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import type { SettingsStore } from '../services/settingsStore';
+import { APP_PAGE_URL } from './appProtocol';
 
 export const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
-export const PAGE_FILE = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 
-/** The page's address: the development server under `npm run dev` (null in the installed app), else the built file. */
+/** The page's address: the development server under `npm run dev`, else the app's own protocol. */
 export function pageUrl(rendererUrl: string | null): string {
-  return rendererUrl ?? new URL('../renderer/index.html', import.meta.url).href;
+  return rendererUrl ?? APP_PAGE_URL;
 }
 
 /** `url` is pageUrl()'s answer: the one page the window shows and the sender check trusts. */
@@ -59,7 +59,6 @@ export function createMainWindow(settings: SettingsStore, url: string): BrowserW
     }));
   });
 
-  if (url.startsWith('file:')) void window.loadFile(PAGE_FILE);
-  else void window.loadURL(url);
+  void window.loadURL(url);
   return window;
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import keytar from 'keytar';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { developmentSwitches, NO_SWITCHES } from '../../main/shell/developmentSwitches';
@@ -74,10 +73,7 @@ describe('the built main bundle, with every development switch set', () => {
     PROMO_EXPORTER_KEYCHAIN_SERVICE: keychainService,
   });
   /** The address of the page the window loaded. */
-  const loadedPage = async (app: BuiltMain): Promise<string> => {
-    const loaded = await app.next('load');
-    return typeof loaded.url === 'string' ? loaded.url : pathToFileURL(loaded.file as string).href;
-  };
+  const loadedPage = async (app: BuiltMain) => (await app.next('load')).url as string;
   const menuRoles = async (app: BuiltMain) => (await app.next('menu')).roles as string[];
 
   beforeAll(async () => {
@@ -120,8 +116,7 @@ describe('the built main bundle, with every development switch set', () => {
 
     main = await startBuiltMain({ packaged: true, root, env: switches() });
     const page = await loadedPage(main);
-    expect(page).not.toBe(DEV_SERVER);
-    expect(page).not.toContain('localhost');
+    expect(page).toBe('app://promo-exporter/index.html');
     expect(await menuRoles(main)).not.toContain('toggleDevTools');
     expect(await menuRoles(main)).not.toContain('reload');
 

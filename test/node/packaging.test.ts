@@ -302,6 +302,7 @@ describe('the packed app (electron-builder dir target)', () => {
       cookieEncryption: fuse(FuseV1Options.EnableCookieEncryption),
       asarIntegrityValidation: fuse(FuseV1Options.EnableEmbeddedAsarIntegrityValidation),
       onlyLoadAppFromAsar: fuse(FuseV1Options.OnlyLoadAppFromAsar),
+      fileProtocolExtraPrivileges: fuse(FuseV1Options.GrantFileProtocolExtraPrivileges),
     }).toEqual({
       runAsNode: 'off',
       nodeOptions: 'off',
@@ -309,10 +310,11 @@ describe('the packed app (electron-builder dir target)', () => {
       cookieEncryption: 'on',
       asarIntegrityValidation: 'on',
       onlyLoadAppFromAsar: 'on',
+      // The page comes from app://promo-exporter/, never file://.
+      fileProtocolExtraPrivileges: 'off',
     });
-    // The two fuses the app leaves alone keep Electron's setting.
+    // The one fuse the app leaves alone keeps Electron's setting.
     expect(fuse(FuseV1Options.LoadBrowserProcessSpecificV8Snapshot)).toBe('off');
-    expect(fuse(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe('on');
   });
 
   it('stays within its size budget, and prints the packed size', async () => {

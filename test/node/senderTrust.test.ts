@@ -5,7 +5,7 @@ import { factsOfElectronCall, isAppPageUrl, isAppSender } from '../../main/shell
 // cannot run here): the shapes are the ones IpcMainInvokeEvent gives, down to a destroyed web
 // contents throwing when asked anything but isDestroyed().
 
-const BUILT_PAGE = 'file:///opt/Promo%20Exporter/resources/app.asar/out/renderer/index.html';
+const BUILT_PAGE = 'app://promo-exporter/index.html';
 
 interface FakeFrame {
   url: string;
@@ -66,18 +66,20 @@ describe('an IPC sender', () => {
     expect(trusted(call(appPage, frame('https://example.com/ad.html', top)), appPage)).toBe(false);
   });
 
-  it('is refused from a file outside the app', () => {
+  it('is refused from any file:// page, the built page’s own file included', () => {
     expect(trusted(call(appPage, frame('file:///home/anna/Downloads/index.html')), appPage)).toBe(false);
     expect(trusted(call(appPage, frame('file:///tmp/evil.html')), appPage)).toBe(false);
     expect(
       trusted(
-        call(
-          appPage,
-          frame('file://fileserver/opt/Promo%20Exporter/resources/app.asar/out/renderer/index.html'),
-        ),
+        call(appPage, frame('file:///opt/Promo%20Exporter/resources/app.asar/out/renderer/index.html')),
         appPage,
       ),
     ).toBe(false);
+  });
+
+  it('is refused from another host on the app’s own scheme', () => {
+    expect(trusted(call(appPage, frame('app://promo-exporter.evil/index.html')), appPage)).toBe(false);
+    expect(trusted(call(appPage, frame('app://evil/index.html')), appPage)).toBe(false);
   });
 
   it('is refused once the window has navigated to another page', () => {

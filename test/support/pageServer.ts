@@ -1,42 +1,28 @@
-// Serves the built page over loopback HTTP for the Chromium UI tests. (Chromium refuses ES module
-// scripts from file:// pages; Electron loads the same files from disk with its own rules.)
-import { readFile } from 'node:fs/promises';
+// Serves the built page over loopback HTTP for the Chromium UI tests (Chromium has no app://
+// protocol to register from outside). Every request is answered by the app's own rule for its
+// protocol (main/shell/pageFiles.ts): the same files, types, refusals and Content-Security-Policy
+// header as app://promo-exporter/ in the app.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+import { answerPageRequest } from '../../main/shell/pageFiles';
 
 export const BUILT_PAGE_DIR = new URL('../../out/renderer/', import.meta.url).pathname;
 
 export async function servePage(root = BUILT_PAGE_DIR): Promise<{ url: string; close(): Promise<void> }> {
+  let origin = '';
   const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) =>
-        response
-          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-          .end(body),
-      () => response.writeHead(404).end(),
-    );
+    answerPageRequest(
+      { url: `${origin}${request.url ?? '/'}`, method: request.method ?? 'GET' },
+      { root, origin },
+    )
+      .then((answer) => response.writeHead(answer.status, answer.headers).end(answer.body ?? undefined))
+      .catch(() => response.writeHead(500).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}/index.html`,
+    url: `${origin}/index.html`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
