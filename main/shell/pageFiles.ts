@@ -1,8 +1,8 @@
 // Which built page file a request asks for, and its bytes: the one rule for what the app's own
 // protocol (appProtocol.ts) serves, also used by the UI tests' page server. Only files inside the
-// built page folder, named plainly: no `..`, encoded or not, no encoded slash or backslash, no
-// absolute or drive path, no file reached through a symlink that leaves the folder, and only the
-// kinds of file a page is built from, each with its own type.
+// built page folder, named plainly: no `..`, plain, encoded or double-encoded, no encoded slash or
+// backslash, no absolute or drive path, no NUL, no file reached through a symlink that leaves the
+// folder, and only the kinds of file a page is built from, each with its own type.
 // `pageFileFor` is pure; `answerPageRequest` adds the two steps that need the disk.
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -80,6 +80,8 @@ function segmentProblem(segment: string): string | null {
   if (segment === '') return 'an empty name (a folder, or an absolute path)';
   if (segment === '.' || segment === '..') return 'a step out of the folder';
   if (segment.includes('/') || segment.includes('\\')) return 'a slash inside a name';
+  // Still encoded once decoded: a double-encoded `..` or slash that a second decoding would follow.
+  if (segment.includes('%')) return 'a name still encoded';
   // A drive (C:), an NTFS stream (name:stream), a NUL that ends the name early, control characters.
   if ([...segment].some((char) => char === ':' || char < ' ' || char === '\x7f'))
     return 'a character no page file has';
