@@ -13,7 +13,10 @@ export const APP_PAGE_URL = `${APP_ORIGIN}/index.html`;
 /** The built page folder (inside app.asar in the installed app). */
 export const PAGE_ROOT = fileURLToPath(new URL('../renderer/', import.meta.url));
 
-/** Before the app is ready: Chromium learns the scheme's privileges only then. */
+/**
+ * Before the app is ready: Chromium learns the scheme's privileges only then. No `corsEnabled`: the
+ * page's own (same-origin) requests need none, and without it no other origin can read these files.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
