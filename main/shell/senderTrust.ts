@@ -47,9 +47,10 @@ export function factsOfElectronCall(
 }
 
 /**
- * Whether an address is the app's page: for a file, that very file; for a server or a custom
- * protocol, the same scheme and host. A custom scheme's origin is opaque ("null") in the URL
- * standard, so it is compared by scheme and host instead, never as two equal "null"s.
+ * Whether an address is the app's page: for a server or a custom protocol, the same scheme and
+ * host. A custom scheme's origin is opaque ("null") in the URL standard, so it is compared by scheme
+ * and host instead, never as two equal "null"s. A file:// address never is: the page does not come
+ * from files, and every file:// address would share its powers.
  */
 export function isAppPageUrl(url: string, pageUrl: string): boolean {
   let actual: URL;
@@ -60,9 +61,7 @@ export function isAppPageUrl(url: string, pageUrl: string): boolean {
   } catch {
     return false;
   }
-  if (actual.protocol !== expected.protocol) return false;
-  if (expected.protocol === 'file:')
-    return actual.host === expected.host && actual.pathname === expected.pathname;
+  if (actual.protocol !== expected.protocol || expected.protocol === 'file:') return false;
   if (expected.origin !== 'null') return actual.origin === expected.origin;
   return expected.host !== '' && actual.host === expected.host;
 }

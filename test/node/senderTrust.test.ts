@@ -118,6 +118,12 @@ describe("the app's page address", () => {
     expect(isAppPageUrl('data:text/html,hi', 'app://promo-exporter/')).toBe(false);
   });
 
+  it('is never a file, not even the very file named as the page', () => {
+    const file = 'file:///opt/Promo%20Exporter/resources/app.asar/out/renderer/index.html';
+    expect(isAppPageUrl(file, file)).toBe(false);
+    expect(isAppPageUrl('file:///tmp/evil.html', 'file:///tmp/evil.html')).toBe(false);
+  });
+
   it('is refused when either address does not parse', () => {
     expect(isAppPageUrl('not a url', BUILT_PAGE)).toBe(false);
     expect(isAppPageUrl(BUILT_PAGE, '')).toBe(false);
