@@ -38,6 +38,19 @@ test('the built app walks the whole path: token, codes, table, workbook', async 
     const page = await app.firstWindow();
     const settings = await page.evaluate(() => typeof (window as { require?: unknown }).require);
     expect(settings).toBe('undefined');
+    // The page comes from the app's own protocol, and a file elsewhere on the disk cannot be read.
+    expect(page.url()).toBe('app://promo-exporter/index.html');
+    const outside = await page.evaluate(() =>
+      fetch('file:///etc/hostname').then(
+        () => 'read',
+        () => 'refused',
+      ),
+    );
+    expect(outside).toBe('refused');
+    const escaped = await page.evaluate(() =>
+      fetch('app://promo-exporter/..%2fmain%2findex.js').then((r) => r.status),
+    );
+    expect(escaped).toBe(403);
 
     await page.getByLabel('Name').fill('Marketing');
     await page.getByLabel('Altcraft address').fill(sim.url);
