@@ -30,6 +30,7 @@ afterAll(async () => {
 
 describe('the app’s page protocol, in the built app', () => {
   it('is registered before the app is ready as a standard, secure scheme, and handled', async () => {
+    const ready = main.messages.findIndex((m) => m.what === 'whenReady');
     const registered = main.messages.findIndex((m) => m.what === 'privilegedSchemes');
     const handled = main.messages.findIndex((m) => m.what === 'protocolHandled');
     const window = main.messages.findIndex((m) => m.what === 'window');
@@ -37,7 +38,9 @@ describe('the app’s page protocol, in the built app', () => {
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
     expect(main.messages[handled]?.scheme).toBe('app');
-    expect(registered).toBeLessThan(handled);
+    expect(registered).toBeGreaterThanOrEqual(0);
+    expect(registered).toBeLessThan(ready);
+    expect(ready).toBeLessThan(handled);
     expect(handled).toBeLessThan(window);
   });
 

@@ -48,7 +48,10 @@ export const app = lenient({
   },
   setAppLogsPath: () => paths.set('logs', join(paths.get('userData'), 'logs')),
   requestSingleInstanceLock: () => true,
-  whenReady: () => Promise.resolve(),
+  whenReady() {
+    report('whenReady');
+    return Promise.resolve();
+  },
   isReady: () => true,
   on: () => app,
   quit: () => report('quit'),
