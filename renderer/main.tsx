@@ -2,7 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import './i18n';
-import './styles.css';
+import './theme';
+import './styles/index.css';
 
 const root = document.getElementById('root');
 if (root !== null) {

@@ -7,6 +7,7 @@ import { SORT_COLUMNS } from '../../app/codeView';
 import type { CodeRow } from '../../app/ipcContract';
 import type { CodeWindow } from '../hooks/useCodeWindow';
 import type { useRowSelection } from '../hooks/useRowSelection';
+import { StatusBadge } from './StatusBadge';
 
 const ROW_HEIGHT = 30;
 
@@ -64,8 +65,7 @@ export function CodeTable({
     );
   const cell = (row: CodeRow, column: SortColumn) => {
     if (column === 'code') return row.code;
-    if (column === 'status')
-      return <span className={`status status-${row.status}`}>{t(`codes.status.${row.status}`)}</span>;
+    if (column === 'status') return <StatusBadge status={row.status} />;
     if (column === 'expired')
       return typeof row.expired === 'number'
         ? date(row.expired)

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CodeStatus, StatusCounts } from '../../app/promoCode';
 import { CODE_STATUSES } from '../../app/promoCode';
 
-/** All, Available, Attached, Activated, Expired, each with its count; choosing one filters. */
+/** All, Available, Attached, Activated, Expired, each with its colour and count; choosing one filters. */
 export function StatusChips({
   counts,
   total,
@@ -26,10 +26,11 @@ export function StatusChips({
         <button
           key={value ?? 'all'}
           type="button"
-          className={value === status ? 'chip chip-on' : 'chip'}
+          className="chip"
           aria-pressed={value === status}
           onClick={() => onChange(value)}
         >
+          {value !== null && <span className={`swatch swatch-${value}`} aria-hidden="true" />}
           {label} <span className="chip-count">{number.format(count)}</span>
         </button>
       ))}
