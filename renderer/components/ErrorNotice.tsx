@@ -6,11 +6,14 @@ export function ErrorNotice({
   error,
   summary,
   onRetry,
+  action,
 }: {
   error: AppErrorInfo;
   /** Words for this situation, when the error's own translation does not fit it. */
   summary?: string;
   onRetry?: () => void;
+  /** A way to mend the cause where there is one (replacing a refused token, say). */
+  action?: { label: string; onClick: () => void };
 }) {
   const { t } = useTranslation();
   const detail = [error.altcraft?.errorText, error.detail].filter(Boolean).join('\n');
@@ -30,10 +33,19 @@ export function ErrorNotice({
           <pre>{detail}</pre>
         </details>
       )}
-      {onRetry !== undefined && (
-        <button type="button" onClick={onRetry}>
-          {t('error.retry')}
-        </button>
+      {(onRetry !== undefined || action !== undefined) && (
+        <div className="row">
+          {action !== undefined && (
+            <button type="button" onClick={action.onClick}>
+              {action.label}
+            </button>
+          )}
+          {onRetry !== undefined && (
+            <button type="button" onClick={onRetry}>
+              {t('error.retry')}
+            </button>
+          )}
+        </div>
       )}
     </div>
   );

@@ -27,7 +27,11 @@ export function InlineEditForm({
       className="inline-form"
       onSubmit={submit}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
+        // Escape closes this edit only, not the dialog around it.
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        onClose();
       }}
     >
       <label>
@@ -41,11 +45,11 @@ export function InlineEditForm({
           autoFocus
         />
       </label>
-      <button type="submit" disabled={value.trim() === ''}>
-        {t('programs.save')}
-      </button>
       <button type="button" onClick={onClose}>
         {t('connection.cancel')}
+      </button>
+      <button type="submit" className="primary" disabled={value.trim() === ''}>
+        {t('programs.save')}
       </button>
     </form>
   );
