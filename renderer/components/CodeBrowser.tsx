@@ -10,17 +10,21 @@ import { useRowSelection } from '../hooks/useRowSelection';
 import { CodeTable } from './CodeTable';
 import { StatusChips } from './StatusChips';
 
+/** The id Ctrl/Cmd+F puts the cursor in. */
+export const SEARCH_ID = 'code-search';
+
 /**
- * Looking through one program's codes, fetched or opened from a workbook: status chips with
- * counts, a search as you type, sortable columns, selection and copy. `actions` receives the view
- * so "Save…" can save exactly what is shown.
+ * Looking through one program's codes, fetched or opened from a workbook: status chips with counts,
+ * a search as you type, the table filling the rest of the pane with sortable columns, selection and
+ * copy, and a line saying how many are shown. `toolbarEnd` receives the view, so Export can save
+ * exactly what is shown.
  */
 export function CodeBrowser({
   program,
-  actions,
+  toolbarEnd,
 }: {
   program: FetchSummary;
-  actions?: (view: CodeView) => ReactNode;
+  toolbarEnd?: (view: CodeView, shown: number | null) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const { view, status, setStatus, searchText, setSearchText, toggleSort } = useCodeView();
@@ -45,40 +49,45 @@ export function CodeBrowser({
 
   return (
     <div className="code-browser">
-      <div className="codes-toolbar">
+      <div className="toolbar">
         <StatusChips counts={program.counts} total={program.total} status={status} onChange={setStatus} />
+        <span className="spacer" />
         <input
+          id={SEARCH_ID}
           type="search"
           className="search"
           value={searchText}
           onChange={(e) => setSearchText(e.target.value)}
           placeholder={t('codes.searchPlaceholder')}
           aria-label={t('codes.search')}
+          aria-keyshortcuts="Control+F Meta+F"
         />
-        {actions?.(view)}
+        {toolbarEnd?.(view, rows.matching)}
       </div>
-      <p className="muted" role="status" aria-live="polite">
+      <div className="table-area">
+        {rows.matching === 0 ? (
+          <div className="table-empty">{program.total === 0 ? t('codes.empty') : t('codes.noMatch')}</div>
+        ) : (
+          <CodeTable
+            rows={rows}
+            sort={view.sort}
+            onSort={toggleSort}
+            selection={selection}
+            onCopy={() => void copy()}
+          />
+        )}
+      </div>
+      <p className="status-line" role="status" aria-live="polite">
         {rows.matching === null
           ? ''
-          : rows.matching === 0
-            ? program.total === 0
-              ? t('codes.empty')
-              : t('codes.noMatch')
-            : t('codes.showingOf', {
-                shown: number.format(rows.matching),
-                count: number.format(program.total),
-              })}
+          : t('codes.showingOf', {
+              shown: number.format(rows.matching),
+              count: number.format(program.total),
+            })}
         {selection.count > 0 &&
           ` · ${t('codes.selected', { count: selection.count, formatted: number.format(selection.count) })}`}
         {copied !== null && ` · ${t('codes.copied', { count: copied, formatted: number.format(copied) })}`}
       </p>
-      <CodeTable
-        rows={rows}
-        sort={view.sort}
-        onSort={toggleSort}
-        selection={selection}
-        onCopy={() => void copy()}
-      />
     </div>
   );
 }

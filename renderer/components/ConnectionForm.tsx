@@ -10,9 +10,12 @@ import { ErrorNotice } from './ErrorNotice';
 export function ConnectionForm({
   onSave,
   onCancel,
+  labelledBy,
 }: {
   onSave: (input: { name: string; host: string; token: string }) => Promise<void>;
   onCancel?: () => void;
+  /** The id of the heading that names the form where it is shown. */
+  labelledBy?: string;
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
@@ -44,16 +47,7 @@ export function ConnectionForm({
   };
 
   return (
-    <form
-      className="card"
-      onSubmit={(event) => void submit(event)}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel?.();
-      }}
-      aria-labelledby="connection-heading"
-    >
-      <h2 id="connection-heading">{t('connection.heading')}</h2>
-      <p>{t('connection.intro')}</p>
+    <form className="connection-form" onSubmit={(event) => void submit(event)} aria-labelledby={labelledBy}>
       <label>
         {t('connection.name')}
         <input
@@ -81,16 +75,16 @@ export function ConnectionForm({
         <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
       </label>
       {error !== null && <ErrorNotice error={error} />}
-      <span className="actions-left">
-        <button type="submit" disabled={!ready}>
-          {saving ? t('connection.saving') : t('connection.save')}
-        </button>
+      <div className="dialog-actions">
         {onCancel !== undefined && (
           <button type="button" onClick={onCancel}>
             {t('connection.cancel')}
           </button>
         )}
-      </span>
+        <button type="submit" className="primary" disabled={!ready}>
+          {saving ? t('connection.saving') : t('connection.save')}
+        </button>
+      </div>
     </form>
   );
 }

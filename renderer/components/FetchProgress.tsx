@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import type { AppEvents } from '../../app/ipcContract';
+import type { FetchProgressInfo } from '../hooks/useProgramFetches';
 
 /** Bytes received, a percentage when Altcraft said how much is coming, and Cancel. */
 export function FetchProgress({
   progress,
   onCancel,
+  className = '',
 }: {
-  progress: AppEvents['codes:progress'] | null;
+  progress: FetchProgressInfo | null;
   onCancel: () => void;
+  className?: string;
 }) {
   const { t, i18n } = useTranslation();
   const bytes = (n: number) =>
@@ -27,12 +29,12 @@ export function FetchProgress({
         : t('codes.receivedOf', { received: bytes(progress.received), total: bytes(total), percent });
 
   return (
-    <div className="progress" aria-live="polite">
+    <div className={`header-progress ${className}`} aria-live="polite">
       <progress
         aria-label={t('codes.downloading')}
         {...(percent === null ? {} : { value: percent, max: 100 })}
       />
-      <span>{label}</span>
+      <span className="muted">{label}</span>
       <button type="button" onClick={onCancel}>
         {t('codes.cancel')}
       </button>

@@ -29,7 +29,7 @@ export function HostChangeForm({
       className="inline-form"
       onSubmit={submit}
       onKeyDown={(e) => {
-        // Escape closes this edit only, not whatever holds it.
+        // Escape closes this edit only, not the dialog around it.
         if (e.key !== 'Escape') return;
         e.preventDefault();
         e.stopPropagation();
@@ -59,11 +59,11 @@ export function HostChangeForm({
       <p id={hintId} className="muted">
         {t('connection.newHostNeedsToken')}
       </p>
-      <button type="submit" disabled={!ready}>
-        {t('programs.save')}
-      </button>
       <button type="button" onClick={onClose}>
         {t('connection.cancel')}
+      </button>
+      <button type="submit" className="primary" disabled={!ready}>
+        {t('programs.save')}
       </button>
     </form>
   );

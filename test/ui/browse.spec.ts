@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_TOKEN, sampleProgram } from '../altcraft-sim/programs';
 import { writeSampleWorkbook } from '../support/sampleWorkbook';
-import { addConnection, expect, getCodes, test } from './fixtures';
+import { addConnection, addProgram, exportAs, expect, getCodes, switcher, test } from './fixtures';
 
 async function getWelcomeCodes(page: Page, simUrl: string) {
   await addConnection(page, simUrl, DEMO_TOKEN);
@@ -66,10 +66,9 @@ test('saves only the codes shown as CSV, lists the export, opens it and shows it
   await page.getByLabel('Search codes').fill('welcome-04');
   const matching = sampleProgram(1).filter((c) => c.code.toLowerCase().includes('welcome-04')).length;
   await expect(summaryLine(page)).toHaveText(`Showing ${matching} of 100 codes`);
-  await page.getByLabel('Only the codes shown').check();
   const target = join(workDir, 'welcome.csv');
   app.dialogs.nextSaveTarget = target;
-  await page.getByRole('button', { name: 'Save as CSV…' }).click();
+  await exportAs(page, new RegExp(`^CSV file…, The ${matching} codes shown$`));
   await expect(page.getByText(/^Saved \d+ codes to/)).toBeVisible();
   expect(app.dialogs.requests.at(-1)?.defaultPath).toMatch(/Loyalty 1 promo codes \d{4}-\d{2}-\d{2}\.csv$/);
 
@@ -169,29 +168,84 @@ test('says plainly when the chosen file is not a workbook, then opens the next o
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('switches between English and Russian and remembers the choice', async ({ page, sim }) => {
+test('switches between English and Russian in Settings and remembers the choice', async ({ page, sim }) => {
   await getWelcomeCodes(page, sim.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
-  await expect(page.getByRole('heading', { level: 3 })).toContainText('100 кодов');
-  await expect(page.getByRole('button', { name: 'Сохранить в Excel…' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await page
+    .getByRole('complementary')
+    .getByRole('button', { name: /^Лояльность 1/ })
+    .click();
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: /^ID 1/ })).toContainText(
+    '100 кодов',
+  );
+  await expect(page.getByRole('button', { name: 'Выгрузить' })).toBeVisible();
   await page.reload();
+  await page.getByRole('button', { name: 'Настройки' }).click();
   await expect(page.getByRole('combobox', { name: 'Язык' })).toHaveValue('ru');
 });
 
-test('works from the keyboard: Enter saves a connection, Escape closes an edit', async ({ page, sim }) => {
+test('works from the keyboard: Enter saves a connection, menus and dialogs answer the keys', async ({
+  page,
+  sim,
+}) => {
   await page.getByLabel('Name', { exact: true }).fill('Marketing');
   await page.keyboard.press('Tab');
   await page.keyboard.type(sim.url);
   await page.keyboard.press('Tab');
   await page.keyboard.type(DEMO_TOKEN);
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Saved in the system keychain')).toBeVisible();
-  await page.getByRole('button', { name: 'Rename' }).first().focus();
+  await expect(switcher(page)).toBeVisible();
+  // The switcher's menu: Enter opens it, arrows move, Enter chooses.
+  await switcher(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitemradio', { name: /^Marketing/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Connection settings…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Connection “Marketing”' });
+  await dialog.getByRole('button', { name: 'Rename' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('New name')).toBeFocused();
+  // Escape closes the edit first, then the dialog, and focus goes back to the switcher.
   await page.keyboard.press('Escape');
   await expect(page.getByLabel('New name')).toHaveCount(0);
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(switcher(page)).toBeFocused();
+});
+
+test('Ctrl/Cmd+F searches, Ctrl/Cmd+E opens Export, F5 gets the codes again, arrows move in the sidebar', async ({
+  page,
+  sim,
+}) => {
+  await getWelcomeCodes(page, sim.url);
+  await page.getByRole('rowgroup', { name: /Codes:/ }).click();
+  await page.keyboard.press('ControlOrMeta+F');
+  await expect(page.getByLabel('Search codes')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+E');
+  await expect(page.getByRole('menuitem', { name: /^Excel workbook…/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+
+  // A program whose download never ends keeps its progress bar up long enough to see F5 start one.
+  await addProgram(page, 9600);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert')).toContainText('Cancelled.');
+  await page.evaluate(() => Object.assign(window, { samePage: true }));
+  await page.keyboard.press('F5');
+  await expect(page.getByRole('progressbar', { name: 'Getting codes…' })).toBeVisible();
+  expect(await page.evaluate(() => 'samePage' in window)).toBe(true); // F5 did not reload the page
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  const sidebar = page.getByRole('complementary');
+  await sidebar.getByRole('button', { name: /^Loyalty 9600/ }).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(sidebar.getByRole('button', { name: /^Loyalty 1 / })).toBeFocused();
+  await expect(sidebar.getByRole('button', { name: /^Loyalty 1 / })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText('Loyalty 1');
 });
 
 test("the File menu's Open workbook and Save as Excel reach the page", async ({
@@ -200,15 +254,15 @@ test("the File menu's Open workbook and Save as Excel reach the page", async ({
   app,
   workDir,
 }) => {
-  app.dialogs.nextOpenPath = await writeSampleWorkbook(workDir);
-  // What the main process sends when the menu item is chosen.
-  app.sendToPage('menu:command', { command: 'open-workbook' });
-  await expect(page.getByRole('region', { name: /Workbook sample\.xlsx/ })).toBeVisible();
-
   await getWelcomeCodes(page, sim.url);
   app.dialogs.nextSaveTarget = join(workDir, 'from-menu.xlsx');
+  // What the main process sends when the menu item is chosen.
   app.sendToPage('menu:command', { command: 'save-excel' });
   await expect(page.getByText(/^Saved 100 codes to .*from-menu\.xlsx$/)).toBeVisible();
+
+  app.dialogs.nextOpenPath = await writeSampleWorkbook(workDir);
+  app.sendToPage('menu:command', { command: 'open-workbook' });
+  await expect(page.getByRole('region', { name: /Workbook sample\.xlsx/ })).toBeVisible();
 });
 
 test('a File menu command chosen while the page is loading reaches it once it is ready', async ({
@@ -246,7 +300,7 @@ test('cancels a save under way and leaves the file that was there untouched', as
   const target = join(workDir, 'mass.xlsx');
   await writeFile(target, 'the workbook from last week');
   app.dialogs.nextSaveTarget = target;
-  await page.getByRole('button', { name: 'Save as Excel…' }).click();
+  await exportAs(page, /^Excel workbook…/);
   await expect(page.getByText(/^Saving… [\d,]+ of 1,000,000 codes$/)).toBeVisible();
   await page.getByRole('button', { name: 'Cancel saving' }).click();
   await expect(page.getByRole('alert')).toContainText('Cancelled.');

@@ -1,7 +1,16 @@
 import keytar from 'keytar';
 import { DEMO_TOKEN, sampleProgram } from '../altcraft-sim/programs';
 import { startAltcraftSim } from '../altcraft-sim/server';
-import { addConnection, expect, test } from './fixtures';
+import {
+  addConnection,
+  addProgram,
+  expect,
+  getCodes,
+  openConnectionSettings,
+  programFacts,
+  switcher,
+  test,
+} from './fixtures';
 
 test('accepts the full export_all address as pasted and shows it normalised', async ({ page, sim, app }) => {
   await page.getByLabel('Altcraft address').fill(`  ${sim.url}/api/v1.1/promocodes/export_all `);
@@ -9,7 +18,7 @@ test('accepts the full export_all address as pasted and shows it normalised', as
   await page.getByLabel('Altcraft address').fill('http://altcraft.example.com');
   await expect(page.locator('#host-problem')).toHaveText('The address must start with https://.');
   await addConnection(page, `${sim.url}/api/v1.1/`, DEMO_TOKEN);
-  await expect(page.getByRole('region', { name: 'Altcraft connection' })).toContainText(sim.url);
+  await expect(switcher(page)).toContainText(sim.url);
   expect((await app.services.connections.list())[0]?.host).toBe(sim.url);
 });
 
@@ -18,53 +27,72 @@ test('checks a connection and explains a refused token, then works after the tok
   sim,
 }) => {
   await addConnection(page, sim.url, 'not-a-valid-token');
-  await page.getByRole('button', { name: 'Check' }).click();
-  await expect(page.getByRole('alert')).toContainText('Altcraft refused the token. Replace it.');
+  let settings = await openConnectionSettings(page);
+  await settings.getByRole('button', { name: 'Check' }).click();
+  await expect(settings.getByRole('alert')).toContainText('Altcraft refused the token. Replace it.');
+  await settings.getByRole('button', { name: 'Close' }).click();
 
-  // Getting codes fails the same way, in plain words, with Retry; nothing typed is lost.
-  await page.getByLabel('Loyalty program ID').fill('1');
-  await page.getByRole('button', { name: 'Get codes', exact: true }).click();
-  const codes = page.getByRole('region', { name: 'Promo codes' });
-  await expect(codes.getByRole('alert')).toContainText(
+  // Getting codes fails the same way, in plain words, with Retry; the program stays in the list.
+  await addProgram(page, 1);
+  const main = page.getByRole('main');
+  await expect(main.getByRole('alert')).toContainText(
     'Altcraft refused the token. Replace it under the connection.',
   );
-  await expect(page.getByLabel('Loyalty program ID')).toHaveValue('1');
+  await expect(
+    page.getByRole('complementary').getByRole('button', { name: /^Loyalty 1 .*last try failed/ }),
+  ).toBeVisible();
 
-  await page.getByRole('button', { name: 'Replace token' }).click();
-  await page.getByLabel('New API token').fill(DEMO_TOKEN);
-  await page.getByLabel('New API token').press('Enter');
-  await page.getByRole('button', { name: 'Check' }).click();
-  await expect(page.getByText('The address and token work.')).toBeVisible();
+  // The failure offers the way to mend it.
+  await main.getByRole('button', { name: 'Connection settings…' }).click();
+  settings = page.getByRole('dialog', { name: 'Connection “Marketing”' });
+  await settings.getByRole('button', { name: 'Replace token' }).click();
+  await settings.getByLabel('New API token').fill(DEMO_TOKEN);
+  await settings.getByLabel('New API token').press('Enter');
+  await settings.getByRole('button', { name: 'Check' }).click();
+  await expect(settings.getByText('The address and token work.')).toBeVisible();
+  await settings.getByRole('button', { name: 'Close' }).click();
 
-  await codes.getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByRole('heading', { level: 3 })).toContainText(`${sampleProgram(1).length} codes`);
+  await main.getByRole('button', { name: 'Retry' }).click();
+  await expect(programFacts(page)).toContainText(`${sampleProgram(1).length} codes`);
 });
 
-test('renames a connection, refuses a bad address, and forgets it with its keychain entry', async ({
+test('renames a connection, refuses a bad address, and forgets it with its keychain entry after asking in the window', async ({
   page,
   sim,
   app,
 }) => {
+  const nativeDialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    nativeDialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
   await addConnection(page, sim.url, DEMO_TOKEN);
-  await page.getByRole('button', { name: 'Rename' }).first().click();
-  await page.getByLabel('New name').fill('CRM team');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Altcraft connection' })).toContainText('CRM team');
+  let settings = await openConnectionSettings(page);
+  await settings.getByRole('button', { name: 'Rename' }).click();
+  await settings.getByLabel('New name').fill('CRM team');
+  await settings.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(switcher(page)).toHaveAccessibleName('Connection: CRM team');
+  settings = page.getByRole('dialog', { name: 'Connection “CRM team”' });
 
-  await page.getByRole('button', { name: 'Change address' }).click();
-  await page.getByLabel('New Altcraft address').fill('http://altcraft.example.com');
-  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
-  await page.getByLabel('API token for the new address').fill(DEMO_TOKEN);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('Check what you entered.');
+  await settings.getByRole('button', { name: 'Change address' }).click();
+  await settings.getByLabel('New Altcraft address').fill('http://altcraft.example.com');
+  await expect(settings.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+  await settings.getByLabel('API token for the new address').fill(DEMO_TOKEN);
+  await settings.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(settings.getByRole('alert')).toContainText('Check what you entered.');
   expect((await app.services.connections.list())[0]?.host).toBe(sim.url);
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  await settings.getByRole('button', { name: 'Cancel' }).click();
 
   const [connection] = await app.services.connections.list();
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: 'Forget' }).click();
+  await settings.getByRole('button', { name: 'Forget this connection…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Forget “CRM team”?' });
+  // It says what will be lost before anything is.
+  await expect(confirm).toContainText('API token is deleted from this computer’s keychain');
+  expect(await keytar.getPassword(app.keychainService, connection!.id)).toBe(DEMO_TOKEN);
+  await confirm.getByRole('button', { name: 'Forget' }).click();
   await expect(page.getByRole('button', { name: 'Save connection' })).toBeVisible();
   expect(await keytar.getPassword(app.keychainService, connection!.id)).toBeNull();
+  expect(nativeDialogs).toEqual([]);
 });
 
 test('moves a connection to a new address with the token entered for it there', async ({
@@ -76,16 +104,17 @@ test('moves a connection to a new address with the token entered for it there', 
   try {
     await addConnection(page, sim.url, DEMO_TOKEN);
     const [connection] = await app.services.connections.list();
-    await page.getByRole('button', { name: 'Change address' }).click();
-    await expect(page.getByText('never sent to the new one')).toBeVisible();
-    await page.getByLabel('New Altcraft address').fill(moved.url);
-    await page.getByLabel('API token for the new address').fill(DEMO_TOKEN);
-    await page.getByLabel('API token for the new address').press('Enter');
-    await expect(page.getByRole('region', { name: 'Altcraft connection' })).toContainText(moved.url);
-    await expect(page.getByText('Saved in the system keychain')).toBeVisible();
+    const settings = await openConnectionSettings(page);
+    await settings.getByRole('button', { name: 'Change address' }).click();
+    await expect(settings.getByText('never sent to the new one')).toBeVisible();
+    await settings.getByLabel('New Altcraft address').fill(moved.url);
+    await settings.getByLabel('API token for the new address').fill(DEMO_TOKEN);
+    await settings.getByLabel('API token for the new address').press('Enter');
+    await expect(settings.getByRole('definition').filter({ hasText: moved.url })).toBeVisible();
+    await expect(settings.getByText('Saved in the system keychain')).toBeVisible();
 
-    await page.getByRole('button', { name: 'Check' }).click();
-    await expect(page.getByText('The address and token work.')).toBeVisible();
+    await settings.getByRole('button', { name: 'Check' }).click();
+    await expect(settings.getByText('The address and token work.')).toBeVisible();
     expect(moved.requests.map((r) => r.token)).toEqual(['valid']);
     expect(await keytar.getPassword(app.keychainService, connection!.id)).toBe(DEMO_TOKEN);
   } finally {
@@ -96,29 +125,39 @@ test('moves a connection to a new address with the token entered for it there', 
 test('remembers loyalty programs with a name, when they were fetched and how many codes they had', async ({
   page,
   sim,
+  app,
 }) => {
   await addConnection(page, sim.url, DEMO_TOKEN);
-  await page.getByLabel('Loyalty program ID').fill('1');
-  await page.getByLabel('Name (optional)').fill('Welcome');
-  await page.getByRole('button', { name: 'Get codes', exact: true }).click();
-  const programs = page.getByRole('table', { name: 'Loyalty programs' });
-  await expect(programs.getByRole('row', { name: /Welcome 1 .* 100/ })).toBeVisible();
+  await addProgram(page, 1, 'Welcome');
+  const sidebar = page.getByRole('complementary');
+  await expect(sidebar.getByRole('button', { name: /^Welcome 100 ID 1 · / })).toBeVisible();
+  const [stored] = await app.services.connections.list();
+  expect(stored?.programs.map(({ loyaltyId, name, lastCount }) => ({ loyaltyId, name, lastCount }))).toEqual([
+    { loyaltyId: 1, name: 'Welcome', lastCount: 100 },
+  ]);
 
-  await page.getByRole('button', { name: 'Rename Welcome' }).click();
+  await page.getByRole('button', { name: 'More for Welcome' }).click();
+  await page.getByRole('menuitem', { name: 'Rename…' }).click();
   await page.getByLabel('New name for loyalty program 1').fill('Welcome 2026');
   await page.getByLabel('New name for loyalty program 1').press('Enter');
-  await expect(programs).toContainText('Welcome 2026');
+  await expect(sidebar).toContainText('Welcome 2026');
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText('Welcome 2026');
 
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: 'Remove Welcome 2026' }).click();
-  await expect(programs).toHaveCount(0);
+  await page.getByRole('button', { name: 'More for Welcome 2026' }).click();
+  await page.getByRole('menuitem', { name: 'Remove from the list…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove “Welcome 2026” from the list?' });
+  await expect(confirm).toContainText('Its codes in Altcraft are not touched');
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(sidebar).toContainText('No programs yet.');
+  expect((await app.services.connections.list())[0]?.programs).toEqual([]);
 });
 
 test('cancels a download that is under way and says so', async ({ page, sim }) => {
   await addConnection(page, sim.url, DEMO_TOKEN);
-  await page.getByLabel('Loyalty program ID').fill('9600'); // the simulator answers, then sends nothing
-  await page.getByRole('button', { name: 'Get codes', exact: true }).click();
+  await addProgram(page, 9600); // the simulator answers, then sends nothing
   await expect(page.getByRole('progressbar', { name: 'Getting codes…' })).toBeVisible();
+  // The sidebar shows the program's download too.
+  await expect(page.getByRole('progressbar', { name: 'Getting the codes of Loyalty 9600' })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('alert')).toContainText('Cancelled.');
   await expect(page.getByRole('button', { name: 'Get codes', exact: true })).toBeEnabled();
@@ -126,12 +165,19 @@ test('cancels a download that is under way and says so', async ({ page, sim }) =
 
 test('keeps several connections and switches between them', async ({ page, sim }) => {
   await addConnection(page, sim.url, DEMO_TOKEN);
-  await page.getByRole('button', { name: 'Add connection' }).click();
-  await page.getByLabel('Name', { exact: true }).fill('Second');
-  await page.getByLabel('Altcraft address').fill(sim.url);
-  await page.getByLabel('API token').fill(DEMO_TOKEN);
-  await page.getByRole('button', { name: 'Save connection' }).click();
-  await expect(page.getByRole('region', { name: 'Altcraft connection' })).toContainText('Second');
-  await page.getByLabel('Connection', { exact: true }).selectOption({ label: 'Marketing' });
-  await expect(page.getByRole('region', { name: 'Altcraft connection' })).toContainText('Marketing');
+  await getCodes(page, 1, 100);
+  await switcher(page).click();
+  await page.getByRole('menuitem', { name: 'Add connection…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a connection' });
+  await dialog.getByLabel('Name', { exact: true }).fill('Second');
+  await dialog.getByLabel('Altcraft address').fill(sim.url);
+  await dialog.getByLabel('API token').fill(DEMO_TOKEN);
+  await dialog.getByRole('button', { name: 'Save connection' }).click();
+  await expect(switcher(page)).toHaveAccessibleName('Connection: Second');
+  await expect(page.getByRole('complementary')).toContainText('No programs yet.');
+
+  await switcher(page).click();
+  await page.getByRole('menuitemradio', { name: /^Marketing/ }).click();
+  await expect(switcher(page)).toHaveAccessibleName('Connection: Marketing');
+  await expect(programFacts(page)).toContainText('100 codes');
 });

@@ -1,27 +1,32 @@
 import { join } from 'node:path';
 import { DEMO_TOKEN } from '../altcraft-sim/programs';
 import { contentsUnder } from '../support/fileContents';
-import { addConnection, expect, test } from './fixtures';
+import {
+  addConnection,
+  addProgram,
+  exportAs,
+  expect,
+  getCodes,
+  openConnectionSettings,
+  test,
+} from './fixtures';
 
 test('the token is nowhere but the keychain after the whole path', async ({ page, app, sim, workDir }) => {
   const consoleLines: string[] = [];
   page.on('console', (message) => consoleLines.push(message.text()));
 
   await addConnection(page, sim.url, DEMO_TOKEN);
-  await page.getByRole('button', { name: 'Check' }).click();
+  const settings = await openConnectionSettings(page);
+  await settings.getByRole('button', { name: 'Check' }).click();
   await expect(page.getByText('The address and token work.')).toBeVisible();
-  await page.getByLabel('Loyalty program ID').fill('1');
-  await page.getByRole('button', { name: 'Get codes', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 3 })).toContainText('codes');
+  await settings.getByRole('button', { name: 'Close' }).click();
   // A failure too: its message and detail travel to the page and the log.
-  await page.getByLabel('Loyalty program ID').fill('9407'); // the simulator echoes the token in error_text
-  await page.getByRole('button', { name: 'Get codes', exact: true }).click();
+  await addProgram(page, 9407); // the simulator echoes the token in error_text
   await expect(page.getByRole('alert')).toBeVisible();
-  await page.getByLabel('Loyalty program ID').fill('1');
-  await page.getByRole('button', { name: 'Get codes', exact: true }).click();
+  await getCodes(page, 1, 100);
   app.dialogs.nextSaveTarget = join(workDir, 'out', 'codes.xlsx');
   await import('node:fs/promises').then((fs) => fs.mkdir(join(workDir, 'out')));
-  await page.getByRole('button', { name: 'Save as Excel…' }).click();
+  await exportAs(page, /^Excel workbook…/);
   await expect(page.getByText(/^Saved \d+ codes/)).toBeVisible();
 
   // The keychain does hold it: the search below is not looking for something that was never there.

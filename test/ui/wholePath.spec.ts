@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEMO_TOKEN, sampleProgram } from '../altcraft-sim/programs';
 import { readWithOpenpyxl } from '../support/readWorkbook';
-import { expect, test } from './fixtures';
+import { exportAs, expect, programFacts, switcher, test } from './fixtures';
 
 test('saves a token, gets the codes, shows them and saves a workbook that openpyxl reads back', async ({
   page,
@@ -17,16 +17,18 @@ test('saves a token, gets the codes, shows them and saves a workbook that openpy
   await page.getByRole('button', { name: 'Save connection' }).click();
 
   // The token went to the keychain and the page only learns that it is saved.
-  await expect(page.getByText('Saved in the system keychain')).toBeVisible();
+  await expect(switcher(page)).toHaveAccessibleName('Connection: Marketing');
   const [connection] = await app.services.connections.list();
   expect(connection?.hasToken).toBe(true);
   expect(await app.services.vault.read(connection!.id)).toBe(DEMO_TOKEN);
 
+  // An empty workspace has one thing to do: add a program.
+  await page.getByRole('main').getByRole('button', { name: 'Add program' }).click();
   await page.getByLabel('Loyalty program ID').fill('1');
-  await page.getByRole('button', { name: 'Get codes' }).click();
+  await page.getByRole('button', { name: 'Add and get codes' }).click();
 
   const expected = sampleProgram(1);
-  await expect(page.getByRole('heading', { level: 3 })).toContainText(`${expected.length} codes`);
+  await expect(programFacts(page)).toContainText(`${expected.length} codes`);
   // The table shows the first codes as Altcraft sent them, byte for byte (spaces, tabs, formulas).
   const firstShown = await page.locator('[role=gridcell].col-code').first().textContent();
   expect(firstShown).toBe(expected[0]!.code);
@@ -42,7 +44,7 @@ test('saves a token, gets the codes, shows them and saves a workbook that openpy
 
   const target = join(workDir, 'welcome.xlsx');
   app.dialogs.nextSaveTarget = target;
-  await page.getByRole('button', { name: 'Save as Excel…' }).click();
+  await exportAs(page, /^Excel workbook…, All 100 codes$/);
   await expect(page.getByText(`Saved ${expected.length} codes to ${target}`)).toBeVisible();
   expect((await stat(target)).size).toBeGreaterThan(0);
 
