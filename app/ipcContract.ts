@@ -4,6 +4,7 @@
 // `window.promoExporter` type is derived from it, so none of the three can drift.
 import type { z } from 'zod';
 import type { AppErrorInfo, Result } from './appError';
+import type { CodeInsights } from './codeInsights';
 import type { CallSchemas } from './ipcSchemas';
 import type { FetchChanges } from './codeChanges';
 import type { CodeStatus, PromoCode, StatusCounts } from './promoCode';
@@ -30,6 +31,7 @@ export const CALL_CHANNELS = [
   'codes:cancel',
   'codes:query',
   'codes:texts',
+  'codes:insights',
   'workbook:save',
   'workbook:cancel',
   'csv:save',
@@ -63,6 +65,8 @@ export interface CallResults extends ReviewCallResults {
   'codes:query': CodePage;
   /** The codes at the given positions of a view ([first, last] inclusive), one per line, to copy. */
   'codes:texts': string;
+  /** The program's codes at a glance: the timeline of attachments and activations, codes expiring soon. */
+  'codes:insights': CodeInsights;
   /** null when the person closed the save dialog without choosing a file. */
   'workbook:save': SavedWorkbook | null;
   /** Stops the save under way; it then fails with 'cancelled' and the target is untouched. */

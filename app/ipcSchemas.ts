@@ -16,9 +16,11 @@ const programRef = z.object({ connectionId, loyaltyId });
 const codeSort = z.object({ column: z.enum(SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }).nullable();
 /** The page's language: workbooks and CSV files get their headers and status words in it. */
 const language = z.enum(['en', 'ru']);
+const epochMs = z.number().finite();
 const codeFilter = z.object({
   status: z.enum(CODE_STATUSES).nullable(),
   search: z.string().max(1000),
+  expiresBetween: z.object({ from: epochMs, to: epochMs }).nullable().optional(),
 });
 
 export const callSchemas = {
@@ -41,6 +43,7 @@ export const callSchemas = {
     offset: z.number().int().min(0),
     limit: z.number().int().min(0).max(5000),
   }),
+  'codes:insights': programRef,
   'codes:texts': programRef.extend({
     view: z.object({ filter: codeFilter, sort: codeSort }),
     ranges: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])).max(10_000),

@@ -33,14 +33,35 @@ export function countByStatus(codes: Iterable<PromoCode>): StatusCounts {
   return counts;
 }
 
-/** What a person filters the codes by: a status (or all) and a case-insensitive substring. */
+/**
+ * What a person filters the codes by: a status (or all), a case-insensitive substring, and (from
+ * "expiring soon") codes still to be used whose expire date falls in [from, to).
+ */
 export interface CodeFilter {
   status: CodeStatus | null;
   search: string;
+  expiresBetween?: { from: number; to: number } | null;
+}
+
+/** Whether a filter leaves any code out. */
+export function isFiltered(filter: CodeFilter | null): filter is CodeFilter {
+  return filter !== null && (filter.status !== null || filter.search !== '' || filter.expiresBetween != null);
+}
+
+/** Not yet used or expired, so its expire date still matters. */
+export function isStillToBeUsed(status: CodeStatus): boolean {
+  return status === 'available' || status === 'attached';
 }
 
 export function matchesFilter(code: PromoCode, filter: CodeFilter): boolean {
-  if (filter.status !== null && statusOf(code) !== filter.status) return false;
+  const status = statusOf(code);
+  if (filter.status !== null && status !== filter.status) return false;
+  const expiry = filter.expiresBetween;
+  if (expiry != null) {
+    const expires = code.expireDate;
+    if (!isStillToBeUsed(status) || expires === null || expires < expiry.from || expires >= expiry.to)
+      return false;
+  }
   if (filter.search === '') return true;
   return code.code.toLowerCase().includes(filter.search.toLowerCase());
 }

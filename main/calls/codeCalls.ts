@@ -4,7 +4,7 @@ import { programKey } from '../services/codes/programKey';
 import type { HandlerDeps, HandlersOf } from './types';
 import { notFetched } from './types';
 
-type CodeCalls = 'codes:fetch' | 'codes:cancel' | 'codes:query' | 'codes:texts';
+type CodeCalls = 'codes:fetch' | 'codes:cancel' | 'codes:query' | 'codes:texts' | 'codes:insights';
 
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -57,6 +57,12 @@ export function codeCalls<Fetched>(deps: HandlerDeps<Fetched>): HandlersOf<CodeC
       const page = await library.query(connectionId, loyaltyId, view, offset, limit);
       if (page === null) throw notFetched();
       return page;
+    },
+
+    'codes:insights': async ({ connectionId, loyaltyId }) => {
+      const insights = await library.insights(connectionId, loyaltyId, now().getTime());
+      if (insights === null) throw notFetched();
+      return insights;
     },
 
     'codes:texts': async ({ connectionId, loyaltyId, view, ranges }) => {

@@ -91,6 +91,7 @@ export function createWorkerApi(library: InThreadCodeLibrary) {
     },
 
     query: library.query,
+    insights: library.insights,
     codesAt: library.codesAt,
     /** Writes a workbook; `changesOf` names a comparison whose changes go on a `Changes` sheet. */
     writeWorkbook: ({ changesOf, ...request }: Quiet<LibraryWorkbookRequest>, control: CallControl) =>

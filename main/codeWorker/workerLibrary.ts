@@ -147,6 +147,7 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
     },
     has: (connectionId, loyaltyId) => stored.has(programKey(connectionId, loyaltyId)),
     query: (...args) => call('query', args),
+    insights: (...args) => call('insights', args),
     codesAt: (...args) => call('codesAt', args),
     writeWorkbook: ({ signal, onProgress, ...request }) =>
       call('writeWorkbook', [request], { signal, onProgress }),

@@ -1,5 +1,6 @@
 // Bench variant: the app's own pipeline, through composeServices and the handler table as the page
 // calls it: 'codes:fetch' over real HTTP from the simulator (parsed in the code worker), then
+// 'codes:insights' (the page's pictures of the codes, worked out in the code worker), then
 // 'workbook:save' of the whole program to .xlsx (written in the code worker).
 // Usage: node --import tsx test/bench/appPipeline.ts <simulator url> <loyalty id> <target.xlsx>
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -56,6 +57,9 @@ const idleRssMb = Math.round(process.memoryUsage.rss() / 2 ** 20);
 const result = await measure(async (phase) => {
   phase('fetch+parse');
   const fetched = await handlers['codes:fetch']({ connectionId, loyaltyId }, context);
+  phase('insights');
+  const insights = await handlers['codes:insights']({ connectionId, loyaltyId }, context);
+  if (insights.timeline.starts.length === 0) throw new Error('the million codes have no timeline');
   phase('xlsx');
   const saved = await handlers['workbook:save'](
     { connectionId, loyaltyIds: [loyaltyId], filter: { status: null, search: '' }, language: 'en' },

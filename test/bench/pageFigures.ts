@@ -37,6 +37,7 @@ try {
     await page.getByLabel('Altcraft address').fill(simUrl);
     await page.getByLabel('API token').fill(DEMO_TOKEN);
     await page.getByRole('button', { name: 'Save connection' }).click();
+    await page.getByRole('complementary').getByRole('button', { name: 'Add program' }).click();
     await page
       .getByLabel('Loyalty program ID')
       .fill(loyaltyArg, { timeout: 15_000 })
@@ -46,14 +47,14 @@ try {
         throw error;
       });
 
-    // Note when the page learns the fetch is done (its heading shows the count), and when a code row
-    // is first painted after that, polling every frame.
+    // Note when the page learns the fetch is done (the program's header shows the count), and when a
+    // code row is first painted after that, polling every frame.
     await page.evaluate(() => {
       const state = window as unknown as Record<string, unknown>;
       const watch = () => {
         if (state.benchDataAt === undefined) {
-          const heading = document.querySelector('h3');
-          if (heading !== null && /\d codes/.test(heading.textContent ?? ''))
+          const facts = document.querySelector('.pane-title [role="status"]');
+          if (facts !== null && /\d codes/.test(facts.textContent ?? ''))
             state.benchDataAt = performance.now();
         }
         const first = document.querySelector('.code-scroll [role="row"] .col-code');
@@ -70,7 +71,7 @@ try {
       };
       requestAnimationFrame(watch);
     });
-    await page.getByRole('button', { name: 'Get codes', exact: true }).click();
+    await page.getByRole('button', { name: 'Add and get codes' }).click();
     await page
       .waitForFunction(
         () => (window as unknown as Record<string, unknown>).benchPaintedAt !== undefined,

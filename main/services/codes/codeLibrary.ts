@@ -5,7 +5,10 @@
 // (main/codeWorker); tests and tools may run it anywhere.
 import type { CodeSort, CodeView } from '../../../app/codeView';
 import type { CodePage } from '../../../app/ipcContract';
+import type { CodeInsights } from '../../../app/codeInsights';
 import type { CodeFilter, PromoCode, StatusCounts } from '../../../app/promoCode';
+import { isFiltered } from '../../../app/promoCode';
+import { codeInsights } from './codeInsights';
 import { sortedPositions } from './codeOrder';
 import { buildSearchIndex, matchMask } from './codeSearch';
 import type { SearchIndex } from './codeSearch';
@@ -67,6 +70,12 @@ export interface CodeLibrary<Fetched = readonly PromoCode[]> {
     view: CodeView,
     ranges: [number, number][],
   ): string[] | null | Promise<string[] | null>;
+  /** The program's codes at a glance, "expiring" counted from `asOf`; null when it is not here. */
+  insights(
+    connectionId: string,
+    loyaltyId: number,
+    asOf: number,
+  ): CodeInsights | null | Promise<CodeInsights | null>;
   /** Exports the codes a filter shows (in Altcraft's order) to one workbook. */
   writeWorkbook(request: LibraryWorkbookRequest): Promise<WorkbookResult>;
   writeCsv(request: LibraryCsvRequest): Promise<CsvResult>;
@@ -104,6 +113,7 @@ export interface InThreadCodeLibrary extends CodeLibrary {
     view: CodeView,
     ranges: [number, number][],
   ): string[] | null;
+  insights(connectionId: string, loyaltyId: number, asOf: number): CodeInsights | null;
   /** The codes a view shows, in its order, made on demand. */
   selection(connectionId: string, loyaltyId: number, view: CodeView): CodeList | null;
   /** As CodeLibrary's, with a comparison's changed codes given as they are, on this thread. */
@@ -126,6 +136,10 @@ export function createCodeLibrary(): InThreadCodeLibrary {
       return { total: compact.length, counts: compact.counts };
     },
     has: (connectionId, loyaltyId) => entries.has(programKey(connectionId, loyaltyId)),
+    insights(connectionId, loyaltyId, asOf) {
+      const entry = entries.get(programKey(connectionId, loyaltyId));
+      return entry === undefined ? null : codeInsights(entry.codes, asOf);
+    },
     selection(connectionId, loyaltyId, view) {
       const entry = entries.get(programKey(connectionId, loyaltyId));
       if (entry === undefined) return null;
@@ -185,10 +199,6 @@ export function createCodeLibrary(): InThreadCodeLibrary {
     },
   };
   return library;
-}
-
-function isFiltered(filter: CodeFilter): boolean {
-  return filter.status !== null || filter.search !== '';
 }
 
 /** The positions (indexes into the program's codes) a view shows, in its order. */

@@ -1,8 +1,9 @@
-// Which of a program's codes a filter keeps: by status, and by a search typed as the person types.
+// Which of a program's codes a filter keeps: by status, by expiring soon, and by a search typed as
+// the person types.
 // Every code is lower-cased and joined by NUL into one text, once per program, so each keystroke
 // is one indexOf loop over it instead of a million small searches.
 import type { CodeFilter } from '../../../app/promoCode';
-import { CODE_STATUSES } from '../../../app/promoCode';
+import { CODE_STATUSES, isFiltered } from '../../../app/promoCode';
 import type { CompactCodes } from './compactCodes';
 
 const SEPARATOR = '\u0000';
@@ -33,7 +34,7 @@ export function matchMask(
   filter: CodeFilter,
   searchIndex: () => SearchIndex,
 ): Uint8Array | null {
-  if (filter.status === null && filter.search === '') return null;
+  if (!isFiltered(filter)) return null;
   const { codes, statuses, length: n } = compact;
   const keep = new Uint8Array(n);
   if (filter.search === '') {
@@ -51,8 +52,20 @@ export function matchMask(
     const wanted = CODE_STATUSES.indexOf(filter.status);
     for (let i = 0; i < n; i++) if (statuses[i] !== wanted) keep[i] = 0;
   }
+  const expiry = filter.expiresBetween;
+  if (expiry != null) {
+    const { expireDate } = compact;
+    for (let i = 0; i < n; i++) {
+      const expires = expireDate[i] as number; // NaN when none: the comparisons are false
+      const usable = statuses[i] === STILL_TO_BE_USED[0] || statuses[i] === STILL_TO_BE_USED[1];
+      if (!usable || !(expires >= expiry.from && expires < expiry.to)) keep[i] = 0;
+    }
+  }
   return keep;
 }
+
+/** The statuses whose expire date still matters, as indexes into CODE_STATUSES. */
+const STILL_TO_BE_USED = [CODE_STATUSES.indexOf('available'), CODE_STATUSES.indexOf('attached')];
 
 function markSearchHits(index: SearchIndex, needle: string, keep: Uint8Array): void {
   const { text, starts } = index;

@@ -40,7 +40,10 @@ export function writeSummarySheet(
   fact(labels.exportedAt, calendar.serial(facts.exportedAt.getTime()), STYLE.date);
   fact(labels.timeZone, text(facts.timeZone));
   fact(labels.appVersion, text(facts.appVersion));
-  fact(labels.filter, text(describeFilter(facts.filter, facts.language, facts.statuses ?? null)));
+  fact(
+    labels.filter,
+    text(describeFilter(facts.filter, facts.language, facts.statuses ?? null, facts.timeZone)),
+  );
   const datesAsText = programs.reduce((sum, program) => sum + program.datesAsText, 0);
   if (datesAsText > 0) {
     rows.push({
@@ -97,6 +100,7 @@ export function describeFilter(
   filter: CodeFilter | null,
   language: WorkbookLanguage,
   statuses: readonly CodeStatus[] | null = null,
+  timeZone?: string,
 ): string {
   const labels = SUMMARY_LABELS[language];
   const parts: string[] = [];
@@ -104,5 +108,25 @@ export function describeFilter(
   if (chosen.length > 0)
     parts.push(`${labels.filterStatus}: ${chosen.map((s) => STATUS_WORDS[language][s]).join(', ')}`);
   if (filter !== null && filter.search !== '') parts.push(`${labels.filterSearch}: "${filter.search}"`);
+  const expiry = filter?.expiresBetween;
+  if (expiry != null) {
+    const when = (ms: number) => localMinute(ms, timeZone);
+    parts.push(`${labels.filterExpiring} ${when(expiry.from)} – ${when(expiry.to)}`);
+  }
   return parts.length === 0 ? labels.noFilter : parts.join('; ');
+}
+
+/** yyyy-mm-dd hh:mm in the export's time zone, as the dates in the sheets read. */
+function localMinute(ms: number, timeZone: string | undefined): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    ...(timeZone === undefined ? {} : { timeZone }),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }

@@ -62,6 +62,7 @@ export interface SummaryLabels {
   /** Shown only when some dates fell outside Excel's calendar. */
   datesAsText: string;
   datesAsTextNote: string;
+  filterExpiring: string;
   loyaltyId: string;
   name: string;
   total: string;
@@ -80,6 +81,7 @@ export const SUMMARY_LABELS: Record<WorkbookLanguage, SummaryLabels> = {
     filterSearch: 'search',
     datesAsText: 'Dates as text',
     datesAsTextNote: "outside Excel's calendar (1900–9999): written as Altcraft sent them, in UTC",
+    filterExpiring: 'still to be used, expiring',
     loyaltyId: 'Loyalty ID',
     name: 'Name',
     total: 'Total',
@@ -96,6 +98,7 @@ export const SUMMARY_LABELS: Record<WorkbookLanguage, SummaryLabels> = {
     filterSearch: 'поиск',
     datesAsText: 'Даты текстом',
     datesAsTextNote: 'вне календаря Excel (1900–9999): записаны как прислал Altcraft, в UTC',
+    filterExpiring: 'ещё не использованы, истекают',
     loyaltyId: 'ID программы',
     name: 'Название',
     total: 'Всего',

@@ -5,6 +5,7 @@
 
 import {
   emptyCounts,
+  isFiltered,
   matchesFilter,
   statusOf,
   type CodeFilter,
@@ -64,7 +65,7 @@ function selectCodes(
   let datesAsText = 0;
   const outside = (epochMs: number | boolean | null): number =>
     typeof epochMs === 'number' && calendar !== undefined && !calendar.holds(epochMs) ? 1 : 0;
-  const keep = filter === null || (filter.status === null && filter.search === '');
+  const keep = !isFiltered(filter);
   const picked = keep ? null : new Uint32Array(codes.length);
   let rows = 0;
   for (let index = 0; index < codes.length; index += 1) {
