@@ -6,17 +6,19 @@ import type { FetchSummary } from '../../app/ipcContract';
 import { call } from '../api';
 import { useCodeView } from '../hooks/useCodeView';
 import { useCodeWindow } from '../hooks/useCodeWindow';
+import { useInsights } from '../hooks/useInsights';
 import { useRowSelection } from '../hooks/useRowSelection';
 import { CodeTable } from './CodeTable';
+import { InsightsStrip } from './InsightsStrip';
 import { StatusChips } from './StatusChips';
 
 /** The id Ctrl/Cmd+F puts the cursor in. */
 export const SEARCH_ID = 'code-search';
 
 /**
- * Looking through one program's codes, fetched or opened from a workbook: status chips with counts,
- * a search as you type, the table filling the rest of the pane with sortable columns, selection and
- * copy, and a line saying how many are shown. `toolbarEnd` receives the view, so Export can save
+ * Looking through one program's codes, fetched or opened from a workbook: the insights strip, status
+ * chips with counts, a search as you type, the table filling the rest of the pane with sortable
+ * columns, selection and copy, and a line saying how many are shown. `toolbarEnd` receives the view, so Export can save
  * exactly what is shown.
  */
 export function CodeBrowser({
@@ -27,7 +29,9 @@ export function CodeBrowser({
   toolbarEnd?: (view: CodeView, shown: number | null) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
-  const { view, status, setStatus, searchText, setSearchText, toggleSort } = useCodeView();
+  const insights = useInsights(program);
+  const { view, status, setStatus, expiring, setExpiring, searchText, setSearchText, toggleSort } =
+    useCodeView(insights?.asOf ?? null);
   const rows = useCodeWindow(program, view);
   const viewKey = JSON.stringify(view);
   const selection = useRowSelection(viewKey);
@@ -49,20 +53,30 @@ export function CodeBrowser({
 
   return (
     <div className="code-browser">
+      <InsightsStrip
+        counts={program.counts}
+        total={program.total}
+        insights={insights}
+        status={status}
+        onStatus={setStatus}
+        expiring={expiring}
+        onExpiring={setExpiring}
+      />
       <div className="toolbar">
         <StatusChips counts={program.counts} total={program.total} status={status} onChange={setStatus} />
-        <span className="spacer" />
-        <input
-          id={SEARCH_ID}
-          type="search"
-          className="search"
-          value={searchText}
-          onChange={(e) => setSearchText(e.target.value)}
-          placeholder={t('codes.searchPlaceholder')}
-          aria-label={t('codes.search')}
-          aria-keyshortcuts="Control+F Meta+F"
-        />
-        {toolbarEnd?.(view, rows.matching)}
+        <span className="toolbar-end">
+          <input
+            id={SEARCH_ID}
+            type="search"
+            className="search"
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            placeholder={t('codes.searchPlaceholder')}
+            aria-label={t('codes.search')}
+            aria-keyshortcuts="Control+F Meta+F"
+          />
+          {toolbarEnd?.(view, rows.matching)}
+        </span>
       </div>
       <div className="table-area">
         {rows.matching === 0 ? (

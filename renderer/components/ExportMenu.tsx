@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CodeFilter } from '../../app/promoCode';
+import { isFiltered } from '../../app/promoCode';
 import { ALL_CODES } from '../hooks/useExport';
 import { Icon } from './Icon';
 import { MenuButton } from './MenuButton';
@@ -29,7 +30,7 @@ export function ExportMenu({
 }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
-  const filtered = filter.status !== null || filter.search !== '';
+  const filtered = isFiltered(filter);
   const all = t('export.all', { count: total, formatted: number.format(total) });
   const some = t('export.shown', { count: shown ?? 0, formatted: number.format(shown ?? 0) });
   const pair = (detail: string, which: CodeFilter) =>

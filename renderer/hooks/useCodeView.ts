@@ -1,13 +1,18 @@
-// What the person is looking at: a status (or all), a search typed into the box, and a sort. The
-// search reaches the main process a moment after typing pauses, so a fast typist is not slowed.
+// What the person is looking at: a status (or all), codes expiring soon, a search typed into the
+// box, and a sort. The search reaches the main process a moment after typing pauses, so a fast
+// typist is not slowed.
 import { useEffect, useMemo, useState } from 'react';
+import type { ExpiryWindow } from '../../app/codeInsights';
+import { expiringWithin } from '../../app/codeInsights';
 import type { CodeSort, CodeView, SortColumn } from '../../app/codeView';
 import type { CodeStatus } from '../../app/promoCode';
 
 const SEARCH_PAUSE_MS = 60;
 
-export function useCodeView() {
+/** `asOf` is when "expiring" was counted (from the insights); until it is known, that filter waits. */
+export function useCodeView(asOf: number | null = null) {
   const [status, setStatus] = useState<CodeStatus | null>(null);
+  const [expiring, setExpiring] = useState<ExpiryWindow | null>(null);
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<CodeSort>(null);
@@ -17,7 +22,20 @@ export function useCodeView() {
     return () => clearTimeout(timer);
   }, [searchText]);
 
-  const view = useMemo<CodeView>(() => ({ filter: { status, search }, sort }), [status, search, sort]);
+  const expiresBetween = expiring === null || asOf === null ? null : expiringWithin(expiring, asOf);
+  const from = expiresBetween?.from;
+  const to = expiresBetween?.to;
+  const view = useMemo<CodeView>(
+    () => ({
+      filter: {
+        status,
+        search,
+        expiresBetween: from === undefined || to === undefined ? null : { from, to },
+      },
+      sort,
+    }),
+    [status, search, from, to, sort],
+  );
 
   /** Ascending, then descending, then Altcraft's own order again. */
   const toggleSort = (column: SortColumn) =>
@@ -29,5 +47,5 @@ export function useCodeView() {
           : null,
     );
 
-  return { view, status, setStatus, searchText, setSearchText, toggleSort };
+  return { view, status, setStatus, expiring, setExpiring, searchText, setSearchText, toggleSort };
 }
