@@ -1,0 +1,21 @@
+// "Your export is ready" for someone who went to another window while a long save ran: a desktop
+// notification, only then. The decision and the words are pure, tested without Electron.
+
+/** A save shorter than this finishes while the person is still looking. */
+export const LONG_EXPORT_MS = 8_000;
+
+export function shouldNotifyExport(facts: { writingMs: number | null; windowFocused: boolean }): boolean {
+  return !facts.windowFocused && facts.writingMs !== null && facts.writingMs >= LONG_EXPORT_MS;
+}
+
+/** The notification's title and text, in the language the page asked the file in. */
+export function exportNotification(
+  language: 'en' | 'ru',
+  saved: { path: string; rows: number },
+): { title: string; body: string } {
+  const name = saved.path.split(/[\\/]/).at(-1) ?? saved.path;
+  const rows = new Intl.NumberFormat(language).format(saved.rows);
+  return language === 'ru'
+    ? { title: 'Выгрузка готова', body: `${name}: кодов — ${rows}` }
+    : { title: 'Export finished', body: `${name}: ${rows} ${saved.rows === 1 ? 'code' : 'codes'}` };
+}
