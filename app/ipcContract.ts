@@ -40,6 +40,8 @@ export const CALL_CHANNELS = [
   'exports:open',
   'exports:showInFolder',
   ...REVIEW_CALL_CHANNELS,
+  'window:rememberedProgram',
+  'window:rememberProgram',
 ] as const satisfies readonly (keyof CallSchemas)[];
 
 export type CallChannel = (typeof CALL_CHANNELS)[number];
@@ -81,6 +83,9 @@ export interface CallResults extends ReviewCallResults {
   'exports:list': RecentExportView[];
   'exports:open': null;
   'exports:showInFolder': null;
+  /** The program the window showed last, to show again at start; null the first time. */
+  'window:rememberedProgram': { connectionId: string; loyaltyId: number } | null;
+  'window:rememberProgram': null;
 }
 
 // ---- The shapes the calls answer with.

@@ -52,6 +52,8 @@ export const callSchemas = {
   'csv:save': programRef.extend({ filter: codeFilter, language, delimiter: z.enum(CSV_DELIMITERS) }),
   'workbook:open': z.undefined(),
   'exports:list': z.undefined(),
+  'window:rememberedProgram': z.undefined(),
+  'window:rememberProgram': programRef,
   'exports:open': z.object({ path: z.string().min(1).max(4096) }),
   'exports:showInFolder': z.object({ path: z.string().min(1).max(4096) }),
   'workbook:save': z.object({

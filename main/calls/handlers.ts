@@ -7,6 +7,7 @@ import { exportCalls } from './exportCalls';
 import { recentExportCalls } from './recentExportCalls';
 import { reviewCalls } from './reviewCalls';
 import type { HandlerDeps, Handlers } from './types';
+import { windowCalls } from './windowCalls';
 
 export type { CallContext, HandlerDeps, Handlers } from './types';
 
@@ -22,5 +23,6 @@ export function createHandlers<Fetched>(deps: HandlerDeps<Fetched>): Handlers {
     ...exportCalls(deps),
     ...reviewCalls(deps),
     ...recentExportCalls(deps),
+    ...windowCalls(deps),
   };
 }

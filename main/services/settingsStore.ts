@@ -1,7 +1,7 @@
-// Non-secret settings (connections without tokens, their loyalty programs, window size, last
-// folder) in one JSON file in the app's data folder, shared with the command line. Written
-// atomically under a lock both take; a corrupt file is set aside and reported, never a crash at
-// start. Saved the way workbooks are: complete or not at all.
+// Non-secret settings (connections without tokens, their loyalty programs, the window's size and
+// place, the program shown last, the last folder) in one JSON file in the app's data folder, shared
+// with the command line. Written atomically under a lock both take; a corrupt file is set aside and
+// reported, never a crash at start. Saved the way workbooks are: complete or not at all.
 import { chmod, mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -36,8 +36,19 @@ const settingsSchema = z.object({
   version: z.literal(1),
   connections: z.array(connectionSchema),
   window: z
-    .object({ width: z.number().int().min(400), height: z.number().int().min(300), maximized: z.boolean() })
+    .object({
+      x: z.number().int().optional(),
+      y: z.number().int().optional(),
+      width: z.number().int().min(400),
+      height: z.number().int().min(300),
+      maximized: z.boolean(),
+    })
     .nullable(),
+  /** The program the window showed last, shown again at the next start. */
+  selectedProgram: z
+    .object({ connectionId: z.string().min(1), loyaltyId: z.number().int().positive() })
+    .nullable()
+    .default(null),
   lastSaveFolder: z.string().nullable(),
   recentExports: z.array(recentExportSchema).default([]),
 });
@@ -58,7 +69,14 @@ export const SETTINGS_FILE_MODE = 0o600;
 export const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
 
 export function defaultSettings(): Settings {
-  return { version: 1, connections: [], window: null, lastSaveFolder: null, recentExports: [] };
+  return {
+    version: 1,
+    connections: [],
+    window: null,
+    selectedProgram: null,
+    lastSaveFolder: null,
+    recentExports: [],
+  };
 }
 
 export interface SettingsStore {

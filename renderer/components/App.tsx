@@ -42,7 +42,7 @@ export function App() {
     void call('app:ready');
   }, []);
 
-  if (connections === null) return <main className="welcome" aria-busy="true" />;
+  if (connections === null || !selection.ready) return <main className="welcome" aria-busy="true" />;
   if (connections.length === 0 && files.files.length === 0)
     return (
       <Welcome

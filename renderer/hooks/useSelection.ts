@@ -1,21 +1,38 @@
 // What the main pane shows: a loyalty program of the connection in use, an opened file, or
-// Settings. A program that is gone (removed, or its connection forgotten) falls back to the
-// connection's first program.
-import { useCallback, useState } from 'react';
-import type { ConnectionView, OpenedWorkbook } from '../../app/ipcContract';
+// Settings. The program chosen is remembered for the next start; a program that is gone (removed,
+// or its connection forgotten) falls back to the connection's first program.
+import { useCallback, useEffect, useState } from 'react';
+import type { CallResults, ConnectionView, OpenedWorkbook } from '../../app/ipcContract';
+import { call } from '../api';
 
 export type Selected =
   | { kind: 'program'; connectionId: string; loyaltyId: number }
   | { kind: 'file'; sourceId: string }
   | { kind: 'settings' };
 
+type Remembered = CallResults['window:rememberedProgram'];
+
 export function useSelection() {
+  /** undefined until the main process has said which program was shown last. */
+  const [remembered, setRemembered] = useState<Remembered | undefined>(undefined);
   const [connectionId, setConnectionId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void call('window:rememberedProgram').then(
+      (program) => live && setRemembered(program),
+      () => live && setRemembered(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const selectProgram = useCallback((connection: string, loyaltyId: number) => {
     setConnectionId(connection);
     setSelected({ kind: 'program', connectionId: connection, loyaltyId });
+    void call('window:rememberProgram', { connectionId: connection, loyaltyId }).catch(() => undefined);
   }, []);
   const selectFile = useCallback((sourceId: string) => setSelected({ kind: 'file', sourceId }), []);
   const selectSettings = useCallback(() => setSelected({ kind: 'settings' }), []);
@@ -24,7 +41,17 @@ export function useSelection() {
     setSelected(null);
   }, []);
 
-  return { connectionId, selected, selectProgram, selectFile, selectSettings, selectConnection };
+  // Until the person chooses, the program shown last is the choice.
+  const fromLastTime: Selected | null = remembered == null ? null : { kind: 'program', ...remembered };
+  return {
+    ready: remembered !== undefined,
+    connectionId: connectionId ?? remembered?.connectionId ?? null,
+    selected: selected ?? (connectionId === null ? fromLastTime : null),
+    selectProgram,
+    selectFile,
+    selectSettings,
+    selectConnection,
+  };
 }
 
 export type Selection = ReturnType<typeof useSelection>;
