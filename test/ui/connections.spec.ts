@@ -32,7 +32,7 @@ test('checks a connection and explains a refused token, then works after the tok
   await expect(settings.getByRole('alert')).toContainText('Altcraft refused the token. Replace it.');
   await settings.getByRole('button', { name: 'Close' }).click();
 
-  // Getting codes fails the same way, in plain words, with Retry; the program stays in the list.
+  // Getting codes fails the same way, in plain words; the program stays in the list.
   await addProgram(page, 1);
   const main = page.getByRole('main');
   await expect(main.getByRole('alert')).toContainText(
@@ -52,7 +52,7 @@ test('checks a connection and explains a refused token, then works after the tok
   await expect(settings.getByText('The address and token work.')).toBeVisible();
   await settings.getByRole('button', { name: 'Close' }).click();
 
-  await main.getByRole('button', { name: 'Retry' }).click();
+  await main.getByRole('button', { name: 'Get codes', exact: true }).click();
   await expect(programFacts(page)).toContainText(`${sampleProgram(1).length} codes`);
 });
 
