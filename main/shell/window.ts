@@ -1,11 +1,12 @@
 // The one window: locked down as Electron's security checklist asks (every setting written out, even
-// where it is Electron's default, so a reader and Electronegativity see it), shown when ready, its
-// size remembered between starts. Navigation, new windows and links are refused for every page in
-// security.ts.
-import { BrowserWindow } from 'electron';
+// where it is Electron's default, so a reader and Electronegativity see it), shown when ready, and
+// opened where it was left (size, position, maximised; see windowPlacement.ts for when not).
+// Navigation, new windows and links are refused for every page in security.ts.
+import { BrowserWindow, screen } from 'electron';
 import { fileURLToPath } from 'node:url';
 import type { SettingsStore } from '../services/settingsStore';
 import { APP_PAGE_URL } from './appProtocol';
+import { MIN_WINDOW, placeWindow, rememberWindow } from './windowPlacement';
 
 export const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
@@ -16,12 +17,16 @@ export function pageUrl(rendererUrl: string | null): string {
 
 /** `url` is pageUrl()'s answer: the one page the window shows and the sender check trusts. */
 export function createMainWindow(settings: SettingsStore, url: string): BrowserWindow {
-  const remembered = settings.get().window;
+  const primary = screen.getPrimaryDisplay();
+  const screens = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)];
+  const placement = placeWindow(
+    settings.get().window,
+    screens.map((d) => d.workArea),
+  );
   const window = new BrowserWindow({
-    width: remembered?.width ?? 1200,
-    height: remembered?.height ?? 800,
-    minWidth: 720,
-    minHeight: 480,
+    ...placement.bounds,
+    minWidth: MIN_WINDOW.width,
+    minHeight: MIN_WINDOW.height,
     show: false,
     title: 'Promo Exporter',
     webPreferences: {
@@ -46,17 +51,13 @@ export function createMainWindow(settings: SettingsStore, url: string): BrowserW
       spellcheck: false,
     },
   });
-  if (remembered?.maximized === true) window.maximize();
+  if (placement.maximized) window.maximize();
 
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {
-    const [width, height] = window.isMaximized()
-      ? [remembered?.width ?? 1200, remembered?.height ?? 800]
-      : window.getSize();
-    void settings.update((s) => ({
-      ...s,
-      window: { width: width ?? 1200, height: height ?? 800, maximized: window.isMaximized() },
-    }));
+    // The normal bounds even when maximised, so un-maximising next time returns to them.
+    const left = rememberWindow(window.getNormalBounds(), window.isMaximized());
+    void settings.update((s) => ({ ...s, window: left }));
   });
 
   void window.loadURL(url);
