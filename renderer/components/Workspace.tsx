@@ -91,8 +91,12 @@ export function Workspace({
 
   const addProgram = async (loyaltyId: number, name: string) => {
     if (connection === null) return;
-    await call('programs:add', { connectionId: connection.id, loyaltyId, name });
-    await reloadConnections();
+    // A program already in the list keeps its name unless a new one is typed.
+    const known = connection.programs.some((p) => p.loyaltyId === loyaltyId);
+    if (!known || name !== '') {
+      await call('programs:add', { connectionId: connection.id, loyaltyId, name });
+      await reloadConnections();
+    }
     selection.selectProgram(connection.id, loyaltyId);
     void getCodes(connection.id, loyaltyId);
   };

@@ -2,6 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_TOKEN, sampleProgram } from '../altcraft-sim/programs';
+import { readWithOpenpyxl } from '../support/readWorkbook';
 import { writeSampleWorkbook } from '../support/sampleWorkbook';
 import { addConnection, addProgram, exportAs, expect, getCodes, switcher, test } from './fixtures';
 
@@ -306,4 +307,32 @@ test('cancels a save under way and leaves the file that was there untouched', as
   await expect(page.getByRole('alert')).toContainText('Cancelled.');
   expect(await readFile(target, 'utf8')).toBe('the workbook from last week');
   expect((await readdir(workDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+});
+
+test('puts several fetched programs into one workbook, a sheet each, in the order of the list', async ({
+  page,
+  sim,
+  app,
+  workDir,
+}) => {
+  await getWelcomeCodes(page, sim.url);
+  await addProgram(page, 1_000_010, 'Ten');
+  await expect(page.getByText('Showing 10 of 10 codes')).toBeVisible();
+  await addProgram(page, 9404); // not found: its codes are not here, so it cannot be chosen
+  await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
+  await page.getByRole('complementary').getByRole('button', { name: /^Ten / }).click();
+
+  await exportAs(page, /^Several programs in one workbook…/);
+  const dialog = page.getByRole('dialog', { name: 'Several programs in one workbook' });
+  await expect(dialog.getByRole('checkbox', { name: /^Ten/ })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: /^Loyalty 9404/ })).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: /^Loyalty 1$/ }).check();
+  const target = join(workDir, 'together.xlsx');
+  app.dialogs.nextSaveTarget = target;
+  await dialog.getByRole('button', { name: 'Save 2 programs…' }).click();
+  await expect(page.getByText(`Saved 110 codes to ${target}`)).toBeVisible();
+
+  const sheets = await readWithOpenpyxl(target);
+  expect(Object.keys(sheets)).toEqual(['Summary', 'Loyalty 1', 'Ten']);
+  expect(sheets['Ten']!.slice(1).map((row) => row[0])).toEqual(sampleProgram(1_000_010).map((c) => c.code));
 });
