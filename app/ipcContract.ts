@@ -170,7 +170,16 @@ export interface RecentExportView {
 // one typed sendToPage, which holds them until the page has said 'app:ready'.
 
 /** What the application menu asks the page to do. */
-export type MenuCommand = 'open-workbook' | 'save-excel' | 'save-csv';
+export type MenuCommand =
+  | 'open-workbook'
+  | 'save-excel'
+  | 'save-csv'
+  /** Opens the Export menu of the program on screen. */
+  | 'export'
+  /** Puts the cursor in the search box. */
+  | 'find'
+  /** Gets the codes of the program on screen again. */
+  | 'refresh';
 
 /** Every event with its payload. */
 export interface AppEvents extends ReviewEvents {

@@ -19,3 +19,16 @@ export function exportNotification(
     ? { title: 'Выгрузка готова', body: `${name}: кодов — ${rows}` }
     : { title: 'Export finished', body: `${name}: ${rows} ${saved.rows === 1 ? 'code' : 'codes'}` };
 }
+
+/** What a finished call saved and in which language, when it was a save that wrote a file. */
+export function savedExport(
+  channel: string,
+  arg: unknown,
+  result: unknown,
+): { language: 'en' | 'ru'; saved: { path: string; rows: number } } | null {
+  if (channel !== 'workbook:save' && channel !== 'csv:save') return null;
+  const answer = result as { ok?: boolean; value?: { path: string; rows: number } | null };
+  if (answer.ok !== true || answer.value == null) return null;
+  const language = (arg as { language?: unknown }).language === 'ru' ? 'ru' : 'en';
+  return { language, saved: { path: answer.value.path, rows: answer.value.rows } };
+}

@@ -7,6 +7,7 @@ import { composeServices } from '../composeServices';
 import { reportStartFailure, setupCrashRecovery } from './crashRecovery';
 import { seedDemoConnection } from '../services/demoConnection';
 import { electronDesktop, electronDialogs } from './dialogs';
+import { watchLongWork } from './desktopProgress';
 import { setupIpc } from './ipc';
 import { setupLogging } from './logging';
 import { setupMenu } from './menu';
@@ -68,10 +69,13 @@ async function start(): Promise<void> {
     await seedDemoConnection(services.connections, services.settings, host, token);
   }
   const appPage = () => mainWindow?.webContents ?? null;
-  const page = setupPageMessages(appPage);
+  const outbox = setupPageMessages(appPage);
+  // Progress events pass the task bar on their way to the page; long calls are followed there.
+  const longWork = watchLongWork(() => mainWindow, outbox.sendToPage);
+  const page = { ...outbox, sendToPage: longWork.sendToPage };
   setupMenu(log, page.sendToPage, switches.rendererUrl !== null);
   const url = pageUrl(switches.rendererUrl);
-  setupIpc(services.handlers, url, appPage, page, log, secrets);
+  setupIpc(services.handlers, url, appPage, page, log, secrets, longWork.follow);
   mainWindow = createMainWindow(services.settings, url);
   holdWhileLoading(mainWindow.webContents, page);
   mainWindow.on('closed', () => {

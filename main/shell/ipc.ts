@@ -3,6 +3,7 @@
 import type { WebContents } from 'electron';
 import { ipcMain } from 'electron';
 import { CALL_CHANNELS } from '../../app/ipcContract';
+import type { CallChannel } from '../../app/ipcContract';
 import type { PageOutbox } from './pageOutbox';
 import { factsOfElectronCall, isAppSender } from './senderTrust';
 import { dispatch } from '../calls/dispatch';
@@ -12,7 +13,8 @@ import type { Log } from '../services/log';
 
 /**
  * `appPage` answers the web contents of the app's window, or null while there is none; `page` is
- * that page's outbox, through which handlers send it events.
+ * that page's outbox, through which handlers send it events. `follow` runs each call, and may
+ * watch it on the way (the task bar's progress for long work).
  */
 export function setupIpc(
   handlers: Handlers,
@@ -21,6 +23,11 @@ export function setupIpc(
   page: PageOutbox,
   log: Log,
   secrets: KnownSecrets,
+  follow: (channel: CallChannel, arg: unknown, run: () => Promise<unknown>) => Promise<unknown> = (
+    _channel,
+    _arg,
+    run,
+  ) => run(),
 ): void {
   // Only the app's page gets this far, so "the page that called" is always that page.
   const context = { emit: page.sendToPage, pageReady: page.ready };
@@ -35,7 +42,7 @@ export function setupIpc(
       // call then fails before the keychain sees it.
       const token = typeof arg === 'object' && arg !== null ? (arg as { token?: unknown }).token : undefined;
       if (typeof token === 'string') secrets.add(token);
-      return dispatch(handlers, channel, arg, context, log);
+      return follow(channel, arg, () => dispatch(handlers, channel, arg, context, log));
     });
   }
 }

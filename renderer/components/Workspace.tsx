@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppNotices, ConnectionView } from '../../app/ipcContract';
+import type { AppNotices, ConnectionView, MenuCommand } from '../../app/ipcContract';
 import { call } from '../api';
 import type { useOpenedFiles } from '../hooks/useOpenedFiles';
 import { ALL_CODES, programSave, useExport } from '../hooks/useExport';
@@ -83,9 +83,12 @@ export function Workspace({
     exportMenu: () => clickById(EXPORT_BUTTON_ID),
     refresh,
   });
-  const onMenu = useLatestCallback((command: string) => {
+  const onMenu = useLatestCallback((command: MenuCommand) => {
     if (command === 'save-excel') saveAll('xlsx');
     else if (command === 'save-csv') saveAll('csv');
+    else if (command === 'export') clickById(EXPORT_BUTTON_ID);
+    else if (command === 'find') focusById(SEARCH_ID);
+    else if (command === 'refresh') refresh();
   });
   useEffect(() => window.promoExporter.on('menu:command', ({ command }) => onMenu(command)), [onMenu]);
 

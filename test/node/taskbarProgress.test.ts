@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUSY, NO_BAR, createTaskbarProgress, taskbarValue } from '../../main/shell/taskbarProgress';
-import { exportNotification, shouldNotifyExport } from '../../main/shell/exportNotice';
+import { exportNotification, savedExport, shouldNotifyExport } from '../../main/shell/exportNotice';
 
 describe('the task bar progress', () => {
   it('is the mean of what is done, busy when a size is unknown, gone when nothing runs', () => {
@@ -75,5 +75,24 @@ describe('the "export finished" notification', () => {
     expect(exportNotification('ru', { path: 'C:\\Users\\anna\\коды.csv', rows: 1 }).body).toBe(
       'коды.csv: кодов — 1',
     );
+  });
+});
+
+describe('which finished calls are saved exports', () => {
+  const saved = { ok: true, value: { path: '/x/codes.xlsx', rows: 5, sheetNames: [] } };
+  it('is a save that wrote a file, in the language the page asked for', () => {
+    expect(savedExport('workbook:save', { language: 'ru' }, saved)).toEqual({
+      language: 'ru',
+      saved: { path: '/x/codes.xlsx', rows: 5 },
+    });
+    expect(savedExport('csv:save', { language: 'en' }, saved)?.language).toBe('en');
+  });
+
+  it('is not a save closed in its dialog, a failed or cancelled one, nor any other call', () => {
+    expect(savedExport('workbook:save', { language: 'en' }, { ok: true, value: null })).toBeNull();
+    expect(
+      savedExport('workbook:save', { language: 'en' }, { ok: false, error: { code: 'cancelled' } }),
+    ).toBeNull();
+    expect(savedExport('codes:fetch', {}, { ok: true, value: { total: 5 } })).toBeNull();
   });
 });

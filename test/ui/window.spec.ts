@@ -202,3 +202,18 @@ test('the theme is chosen in Settings (as the computer, light or dark) and kept'
   await page.getByRole('radio', { name: 'As the computer' }).check();
   await expect.poll(background).toBe(light);
 });
+
+test("the menu's Export…, Find Codes and Refresh Codes reach the page", async ({ page, sim, app }) => {
+  await addConnection(page, sim.url, DEMO_TOKEN);
+  await getCodes(page, 1, 100);
+  app.sendToPage('menu:command', { command: 'find' });
+  await expect(page.getByLabel('Search codes')).toBeFocused();
+  app.sendToPage('menu:command', { command: 'export' });
+  await expect(page.getByRole('menuitem', { name: /^Excel workbook…/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  const fetches = () => app.payloads.filter((p) => JSON.stringify(p).includes('"fetchedAt"')).length;
+  const before = fetches();
+  app.sendToPage('menu:command', { command: 'refresh' });
+  await expect.poll(fetches).toBeGreaterThan(before);
+  await expect(programFacts(page)).toContainText('100 codes');
+});
