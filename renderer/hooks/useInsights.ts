@@ -9,14 +9,18 @@ export function useInsights(program: FetchSummary): CodeInsights | null {
   const [answer, setAnswer] = useState<{ for: FetchSummary; insights: CodeInsights } | null>(null);
   useEffect(() => {
     let live = true;
-    void call('codes:insights', { connectionId: program.connectionId, loyaltyId: program.loyaltyId }).then(
-      (insights) => {
-        if (live) setAnswer({ for: program, insights });
-      },
-      () => undefined, // the pictures are extra: the table and its counts still stand without them
-    );
+    // Asked a moment later, so the table's first rows go to the worker first and paint first.
+    const timer = setTimeout(() => {
+      void call('codes:insights', { connectionId: program.connectionId, loyaltyId: program.loyaltyId }).then(
+        (insights) => {
+          if (live) setAnswer({ for: program, insights });
+        },
+        () => undefined, // the pictures are extra: the table and its counts still stand without them
+      );
+    }, 0);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [program]);
   return answer?.for === program ? answer.insights : null;
