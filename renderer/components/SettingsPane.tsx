@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../app/ipcContract';
+import { useCsvDelimiter } from '../hooks/useCsvDelimiter';
 import { useTheme } from '../hooks/useTheme';
 import { THEMES } from '../theme';
+import { CsvDelimiterSelect } from './CsvDelimiterSelect';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** Settings: the language, the theme, and the saved connections with a way into each. */
+/** Settings: the language, the theme, the CSV separator, and the saved connections with a way into each. */
 export function SettingsPane({
   connections,
   onManage,
@@ -16,6 +18,7 @@ export function SettingsPane({
 }) {
   const { t } = useTranslation();
   const { theme, choose } = useTheme();
+  const [delimiter, setDelimiter] = useCsvDelimiter();
   return (
     <section className="pane" aria-labelledby="settings-heading">
       <header className="pane-header">
@@ -41,6 +44,10 @@ export function SettingsPane({
               </label>
             ))}
           </fieldset>
+          <div className="setting">
+            <CsvDelimiterSelect value={delimiter} onChange={setDelimiter} disabled={false} />
+            <p className="muted">{t('codes.csvDelimiterHint')}</p>
+          </div>
           <fieldset>
             <legend>{t('settings.connections')}</legend>
             <ul className="nav-list">

@@ -36,6 +36,7 @@ export function useExport(onSaved: () => void) {
   const { i18n } = useTranslation();
   const language = i18n.resolvedLanguage === 'ru' ? 'ru' : 'en';
   const [state, setState] = useState<SaveState>({ phase: 'idle' });
+  // Chosen in Settings; until then the page's language decides.
   const [delimiter] = useCsvDelimiter();
 
   useEffect(

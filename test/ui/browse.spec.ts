@@ -96,43 +96,51 @@ test('saves only the codes shown as CSV, lists the export, opens it and shows it
   );
 });
 
-test('saves CSV with the separator chosen: a semicolon by default in Russian, a comma in English', async ({
+test('saves CSV with the separator chosen in Settings: a semicolon by default in Russian, a comma in English', async ({
   page,
   sim,
   app,
   workDir,
 }) => {
   await getWelcomeCodes(page, sim.url);
-  /** Saves through the dialog as `name` and gives the file's first line. */
-  const saveCsv = async (name: string, button: string) => {
+  const sidebar = page.getByRole('complementary');
+  /** Saves the program on screen through Export → CSV as `name` and gives the file's first line. */
+  const saveCsv = async (name: string, exportButton: string, csvItem: RegExp) => {
     const target = join(workDir, name);
     app.dialogs.nextSaveTarget = target;
-    await page.getByRole('button', { name: button }).click();
+    await page.getByRole('button', { name: exportButton }).click();
+    await page.getByRole('menuitem', { name: csvItem }).click();
     await expect(page.getByRole('status').filter({ hasText: target })).toBeVisible();
     return (await readFile(target, 'utf8')).split('\r\n')[0];
   };
 
-  await expect(page.getByLabel('Separator')).toHaveValue(',');
-  expect(await saveCsv('en.csv', 'Save as CSV…')).toBe(
+  await sidebar.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByLabel('CSV separator')).toHaveValue(',');
+  await sidebar.getByRole('button', { name: /^Loyalty 1 / }).click();
+  expect(await saveCsv('en.csv', 'Export', /^CSV file…/)).toBe(
     '\ufeffCode,Status,Attached,Activated,Expire date,Expired',
   );
 
   // Excel in Russian expects a semicolon: the Russian page offers it until the person picks another.
+  await sidebar.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
-  await expect(page.getByLabel('Разделитель')).toHaveValue(';');
-  expect(await saveCsv('ru.csv', 'Сохранить в CSV…')).toBe(
+  await expect(page.getByLabel('Разделитель в CSV')).toHaveValue(';');
+  await sidebar.getByRole('button', { name: /^Лояльность 1 / }).click();
+  expect(await saveCsv('ru.csv', 'Выгрузить', /^Файл CSV…/)).toBe(
     '\ufeffКод;Статус;Привязан;Активирован;Срок действия;Истёк',
   );
 
-  await page.getByLabel('Разделитель').selectOption({ label: 'Табуляция' });
+  await sidebar.getByRole('button', { name: 'Настройки' }).click();
+  await page.getByLabel('Разделитель в CSV').selectOption({ label: 'Табуляция' });
   await page.getByRole('combobox', { name: 'Язык' }).selectOption('en');
-  await expect(page.getByLabel('Separator')).toHaveValue('\t');
-  expect(await saveCsv('tab.csv', 'Save as CSV…')).toBe(
+  await expect(page.getByLabel('CSV separator')).toHaveValue('\t');
+  await sidebar.getByRole('button', { name: /^Loyalty 1 / }).click();
+  expect(await saveCsv('tab.csv', 'Export', /^CSV file…/)).toBe(
     '\ufeffCode\tStatus\tAttached\tActivated\tExpire date\tExpired',
   );
   await page.reload();
-  await getCodes(page, 1, 100);
-  await expect(page.getByLabel('Separator')).toHaveValue('\t');
+  await sidebar.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByLabel('CSV separator')).toHaveValue('\t');
 });
 
 test('opens a saved workbook for offline review with the same table, filters and counts', async ({
