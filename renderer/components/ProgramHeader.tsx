@@ -7,11 +7,13 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { FetchProgress } from './FetchProgress';
 import { Icon } from './Icon';
 import { MenuButton } from './MenuButton';
+import { SinceLastFetch } from './SinceLastFetch';
 import { TextDialog } from './TextDialog';
 
 /**
  * A program's name, ID, code count and when it was fetched, with the view's one primary action:
- * Get codes, or Refresh once they are here. Rename and Remove wait in the "more" menu.
+ * Get codes, or Refresh once they are here, and what changed since the previous fetch. "Compare
+ * with…" sits beside it as a plain button; Rename and Remove wait in the "more" menu.
  */
 export function ProgramHeader({
   headingId,
@@ -22,6 +24,7 @@ export function ProgramHeader({
   onCancel,
   onRename,
   onRemove,
+  onCompare,
 }: {
   headingId: string;
   program: LoyaltyProgramView;
@@ -31,6 +34,8 @@ export function ProgramHeader({
   onCancel: () => void;
   onRename: (name: string) => Promise<void>;
   onRemove: () => Promise<void>;
+  /** Chooses another export to compare these codes with; absent until there are codes. */
+  onCompare?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<'rename' | 'remove' | null>(null);
@@ -54,7 +59,13 @@ export function ProgramHeader({
         <p className="muted" role="status">
           {facts.join(' · ')}
         </p>
+        {codes.summary?.sinceLastFetch != null && <SinceLastFetch changes={codes.summary.sinceLastFetch} />}
       </div>
+      {onCompare !== undefined && (
+        <button type="button" disabled={codes.fetching !== null} onClick={onCompare}>
+          {t('compare.button')}
+        </button>
+      )}
       {codes.fetching !== null ? (
         codes.summary !== null && <FetchProgress progress={codes.fetching.progress} onCancel={onCancel} />
       ) : (

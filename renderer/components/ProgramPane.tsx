@@ -4,14 +4,18 @@ import { useTranslation } from 'react-i18next';
 import type { CodeView } from '../../app/codeView';
 import type { ConnectionView, LoyaltyProgramView } from '../../app/ipcContract';
 import type { ProgramCodes } from '../hooks/useProgramFetches';
+import { useComparison } from '../hooks/useComparison';
 import { CodeBrowser } from './CodeBrowser';
+import { ComparisonView } from './ComparisonView';
 import { ErrorNotice } from './ErrorNotice';
 import { FetchProgress } from './FetchProgress';
 import { ProgramHeader } from './ProgramHeader';
+import { WorkbookReading } from './WorkbookReading';
 
 /**
  * The main pane for one loyalty program: its header with the one primary action, then its codes,
- * or what to do to get them: a progress bar while they download, the failure in plain words.
+ * or what to do to get them: a progress bar while they download, the failure in plain words. Compared
+ * with another export, the pane shows what changed instead, until the comparison is closed.
  */
 export function ProgramPane({
   connection,
@@ -19,6 +23,7 @@ export function ProgramPane({
   codes,
   on,
   toolbarEnd,
+  saves,
 }: {
   connection: ConnectionView;
   program: LoyaltyProgramView;
@@ -31,11 +36,19 @@ export function ProgramPane({
     manageConnection: () => void;
   };
   toolbarEnd: (view: CodeView, shown: number | null) => ReactNode;
+  /** Saving a comparison's changes, alone or beside every code. */
+  saves: {
+    saveChanges: (comparisonId: string, format: 'xlsx' | 'csv') => void;
+    saveWithChanges: (comparisonId: string) => void;
+    busy: boolean;
+  };
 }) {
   const { t } = useTranslation();
   const headingId = useId();
   const { summary, fetching, error } = codes;
   const tokenProblem = error?.code === 'token-refused' || error?.code === 'token-missing';
+  const comparison = useComparison(connection.id, [program.loyaltyId], summary?.fetchedAt ?? null);
+  const compared = comparison.state.phase === 'shown' ? comparison.state.comparison : null;
 
   return (
     <section className="pane" aria-labelledby={headingId}>
@@ -48,6 +61,7 @@ export function ProgramPane({
         onCancel={on.cancel}
         onRename={on.rename}
         onRemove={on.remove}
+        {...(summary !== null && summary.total > 0 ? { onCompare: () => void comparison.compare() } : {})}
       />
       <div className="pane-body">
         {!connection.hasToken && (
@@ -65,7 +79,25 @@ export function ProgramPane({
               : {})}
           />
         )}
-        {summary !== null && summary.total > 0 ? (
+        {comparison.state.phase === 'reading' && <WorkbookReading />}
+        {comparison.state.phase === 'failed' && (
+          <ErrorNotice
+            error={comparison.state.error}
+            action={{ label: t('error.dismiss'), onClick: comparison.close }}
+          />
+        )}
+        {compared !== null ? (
+          <ComparisonView
+            key={compared.comparisonId}
+            comparison={compared}
+            saves={{
+              saveChanges: (format) => saves.saveChanges(compared.comparisonId, format),
+              saveWithChanges: () => saves.saveWithChanges(compared.comparisonId),
+              busy: saves.busy,
+            }}
+            onClose={comparison.close}
+          />
+        ) : summary !== null && summary.total > 0 ? (
           <CodeBrowser
             key={`${summary.connectionId} ${summary.loyaltyId} ${summary.fetchedAt}`}
             program={summary}

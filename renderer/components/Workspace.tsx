@@ -78,6 +78,10 @@ export function Workspace({
     void exporter.save(programSave(kind, connection.id, program.loyaltyId, ALL_CODES));
   };
 
+  /** A comparison's changed codes, as a workbook or a CSV file. */
+  const saveChanges = (comparisonId: string, format: 'xlsx' | 'csv') =>
+    void exporter.save({ kind: 'changes', comparisonId, format });
+
   useShortcuts({
     find: () => focusById(SEARCH_ID),
     exportMenu: () => clickById(EXPORT_BUTTON_ID),
@@ -158,7 +162,12 @@ export function Workspace({
           files.files
             .filter((f) => f.sourceId === shown.sourceId)
             .map((file) => (
-              <FilePane key={file.sourceId} workbook={file} onClose={() => files.close(file.sourceId)} />
+              <FilePane
+                key={file.sourceId}
+                workbook={file}
+                onClose={() => files.close(file.sourceId)}
+                saves={{ saveChanges, busy: exporter.state.phase === 'saving' }}
+              />
             ))
         ) : connection !== null && program !== undefined && codes !== null ? (
           <ProgramPane
@@ -182,6 +191,18 @@ export function Workspace({
                 await reloadConnections();
               },
               manageConnection: () => setDialog({ kind: 'connection', connectionId: connection.id }),
+            }}
+            saves={{
+              saveChanges,
+              saveWithChanges: (comparisonId) =>
+                void exporter.save({
+                  kind: 'xlsx',
+                  connectionId: connection.id,
+                  loyaltyIds: [program.loyaltyId],
+                  filter: ALL_CODES,
+                  changesOf: comparisonId,
+                }),
+              busy: exporter.state.phase === 'saving',
             }}
             toolbarEnd={(view, shownCount) => (
               <ExportMenu

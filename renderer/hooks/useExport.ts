@@ -1,6 +1,6 @@
 // Saving codes to an Excel workbook or a CSV file: one save at a time, its progress, Cancel, and what
 // came of it, kept where every pane can show it.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorInfo } from '../../app/appError';
 import type { AppEvents, SavedWorkbook } from '../../app/ipcContract';
@@ -9,8 +9,17 @@ import { call, failureInfo } from '../api';
 import { useCsvDelimiter } from './useCsvDelimiter';
 
 export type SaveRequest =
-  | { kind: 'xlsx'; connectionId: string; loyaltyIds: number[]; filter: CodeFilter }
-  | { kind: 'csv'; connectionId: string; loyaltyId: number; filter: CodeFilter };
+  | {
+      kind: 'xlsx';
+      connectionId: string;
+      loyaltyIds: number[];
+      filter: CodeFilter;
+      /** A comparison whose changed codes go on a `Changes` sheet beside the codes. */
+      changesOf?: string;
+    }
+  | { kind: 'csv'; connectionId: string; loyaltyId: number; filter: CodeFilter }
+  /** A comparison's changed codes alone. */
+  | { kind: 'changes'; comparisonId: string; format: 'xlsx' | 'csv' };
 
 export type SaveState =
   | { phase: 'idle' }
@@ -36,6 +45,8 @@ export function useExport(onSaved: () => void) {
   const { i18n } = useTranslation();
   const language = i18n.resolvedLanguage === 'ru' ? 'ru' : 'en';
   const [state, setState] = useState<SaveState>({ phase: 'idle' });
+  // Which call Cancel must reach: the changes are written by the review side, codes by the exporter.
+  const current = useRef<SaveRequest['kind'] | null>(null);
   // Chosen in Settings; until then the page's language decides.
   const [delimiter] = useCsvDelimiter();
 
@@ -50,6 +61,7 @@ export function useExport(onSaved: () => void) {
   const save = useCallback(
     async (request: SaveRequest) => {
       setState({ phase: 'saving', progress: null });
+      current.current = request.kind;
       try {
         const saved =
           request.kind === 'xlsx'
@@ -58,24 +70,36 @@ export function useExport(onSaved: () => void) {
                 loyaltyIds: request.loyaltyIds,
                 filter: request.filter,
                 language,
+                ...(request.changesOf === undefined ? {} : { changesOf: request.changesOf }),
               })
-            : await call('csv:save', {
-                connectionId: request.connectionId,
-                loyaltyId: request.loyaltyId,
-                filter: request.filter,
-                language,
-                delimiter,
-              });
+            : request.kind === 'changes'
+              ? await call('review:saveChanges', {
+                  comparisonId: request.comparisonId,
+                  format: request.format,
+                  language,
+                })
+              : await call('csv:save', {
+                  connectionId: request.connectionId,
+                  loyaltyId: request.loyaltyId,
+                  filter: request.filter,
+                  language,
+                  delimiter,
+                });
         setState(saved === null ? { phase: 'idle' } : { phase: 'saved', saved });
         if (saved !== null) onSaved();
       } catch (failure) {
         setState({ phase: 'failed', error: failureInfo(failure), request });
+      } finally {
+        current.current = null;
       }
     },
     [language, delimiter, onSaved],
   );
 
-  const cancel = useCallback(() => void call('workbook:cancel'), []);
+  const cancel = useCallback(
+    () => void call(current.current === 'changes' ? 'review:cancel' : 'workbook:cancel'),
+    [],
+  );
   const dismiss = useCallback(() => setState({ phase: 'idle' }), []);
 
   return { state, save, cancel, dismiss };
