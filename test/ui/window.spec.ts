@@ -217,3 +217,28 @@ test("the menu's Export…, Find Codes and Refresh Codes reach the page", async 
   await expect.poll(fetches).toBeGreaterThan(before);
   await expect(programFacts(page)).toContainText('100 codes');
 });
+
+test('every control reached with Tab shows a visible focus ring', async ({ page, sim }) => {
+  await addConnection(page, sim.url, DEMO_TOKEN);
+  await getCodes(page, 1, 100);
+  const seen = new Set<string>();
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (element === null || element === document.body) return null;
+      const style = getComputedStyle(element);
+      return {
+        what: `${element.tagName} ${element.getAttribute('aria-label') ?? element.textContent?.trim() ?? ''}`,
+        outline: style.outlineStyle,
+        width: parseFloat(style.outlineWidth),
+      };
+    });
+    if (ring === null) continue;
+    seen.add(ring.what);
+    expect(ring.outline, ring.what).not.toBe('none');
+    expect(ring.width, ring.what).toBeGreaterThanOrEqual(2);
+  }
+  // Tab went through the sidebar, the header and the toolbar, not round one control.
+  expect(seen.size).toBeGreaterThan(10);
+});
