@@ -25,6 +25,7 @@ export function ProgramHeader({
   onRename,
   onRemove,
   onCompare,
+  comparing = false,
 }: {
   headingId: string;
   program: LoyaltyProgramView;
@@ -36,6 +37,8 @@ export function ProgramHeader({
   onRemove: () => Promise<void>;
   /** Chooses another export to compare these codes with; absent until there are codes. */
   onCompare?: () => void;
+  /** The export chosen to compare with is being read. */
+  comparing?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<'rename' | 'remove' | null>(null);
@@ -62,7 +65,7 @@ export function ProgramHeader({
         {codes.summary?.sinceLastFetch != null && <SinceLastFetch changes={codes.summary.sinceLastFetch} />}
       </div>
       {onCompare !== undefined && (
-        <button type="button" disabled={codes.fetching !== null} onClick={onCompare}>
+        <button type="button" disabled={codes.fetching !== null || comparing} onClick={onCompare}>
           {t('compare.button')}
         </button>
       )}

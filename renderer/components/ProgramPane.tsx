@@ -62,6 +62,7 @@ export function ProgramPane({
         onRename={on.rename}
         onRemove={on.remove}
         {...(summary !== null && summary.total > 0 ? { onCompare: () => void comparison.compare() } : {})}
+        comparing={comparison.state.phase === 'reading'}
       />
       <div className="pane-body">
         {!connection.hasToken && (
