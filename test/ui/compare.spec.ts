@@ -136,6 +136,24 @@ test('compares a fetched program with its earlier export: chips, only the change
       .sort(),
   ).toEqual(CHANGED_CODES);
 
+  // At the smallest window the changes still fit: every column in sight, the change and the statuses
+  // whole (dates may shorten: each gives its full time on hover).
+  await page.setViewportSize({ width: 900, height: 600 });
+  const spill = await page.evaluate(() => {
+    const grid = document.querySelector('.changes-grid')!.getBoundingClientRect();
+    const cells = [...document.querySelectorAll<HTMLElement>('.changes-grid .code-cell')];
+    const words = document.querySelectorAll<HTMLElement>(
+      '.changes-grid [role=gridcell]:is(.col-kind, .col-statusBefore, .col-statusAfter)',
+    );
+    return {
+      columnsPastEdge: cells.filter((cell) => cell.getBoundingClientRect().right > grid.right + 0.5).length,
+      cutOff: [...words]
+        .filter((cell) => cell.scrollWidth > cell.clientWidth)
+        .map((cell) => cell.textContent),
+    };
+  });
+  expect(spill).toEqual({ columnsPastEdge: 0, cutOff: [] });
+
   await page.getByRole('button', { name: 'Close comparison' }).click();
   await expect(page.getByText(/^Showing 11 of 11 codes/)).toBeVisible();
 });
