@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'cut-off',
   'not-json',
   'malformed-response',
+  'code-too-long', // longer than an Excel cell holds
+  'answer-too-large', // past MAX_ANSWER_BYTES
   'server-error',
   'network',
   'cancelled',

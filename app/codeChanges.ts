@@ -1,6 +1,6 @@
 // What changed between two sets of a program's codes (two exports, or the last fetch and this one):
 // the shapes the command line prints, the page shows and the snapshots answer. Pure, shared by all sides.
-import type { CodeStatus, StatusCounts } from './promoCode';
+import type { CodeDate, CodeStatus, StatusCounts } from './promoCode';
 
 /** So many codes went from one status to another. */
 export interface StatusChange {
@@ -37,10 +37,10 @@ export interface ChangedCode {
   statusBefore: CodeStatus | null;
   /** null for a removed code. */
   statusAfter: CodeStatus | null;
-  attached: number | null;
-  activated: number | null;
-  expireDate: number | null;
-  expired: number | boolean | null;
+  attached: CodeDate;
+  activated: CodeDate;
+  expireDate: CodeDate;
+  expired: CodeDate;
 }
 
 /** What changed in a program since its previous fetch: "+120 attached, +45 activated since 28 Nov". */

@@ -1,24 +1,37 @@
 // The promo-code model every side shares: what a code is once Altcraft's answer has been validated,
 // and how its status is derived (API.md: activated, then expired, then attached, else available).
 
-/** One promo code. Dates are epoch milliseconds (UTC); null where Altcraft gave none. */
+/**
+ * What Altcraft said about one of a code's dates (the rules are in main/services/altcraft/answerRules.ts):
+ * - a number: the moment, in epoch milliseconds (UTC);
+ * - `true`: it happened, at a time Altcraft did not give;
+ * - a string: a value that is not a date, kept as Altcraft sent it;
+ * - null: not set.
+ */
+export type CodeDate = number | true | string | null;
+
+/** One promo code. */
 export interface PromoCode {
-  /** Byte for byte as Altcraft sent it: never trimmed, never parsed as a number. */
+  /** Byte for byte as Altcraft sent it (a number as its digits): never trimmed, never parsed. */
   code: string;
-  attached: number | null;
-  activated: number | null;
-  expireDate: number | null;
-  /** A date when Altcraft gave one, true/false when it gave a flag, null when absent or "". */
-  expired: number | boolean | null;
+  attached: CodeDate;
+  activated: CodeDate;
+  expireDate: CodeDate;
+  expired: CodeDate;
 }
+
+/** The date fields, in the workbook's column order. */
+export const DATE_FIELDS = ['attached', 'activated', 'expireDate', 'expired'] as const;
+export type DateField = (typeof DATE_FIELDS)[number];
 
 export const CODE_STATUSES = ['available', 'attached', 'activated', 'expired'] as const;
 export type CodeStatus = (typeof CODE_STATUSES)[number];
 export type StatusCounts = Record<CodeStatus, number>;
 
+/** Whatever a date field holds (a date, "at an unknown time", text), it says the thing happened. */
 export function statusOf(code: PromoCode): CodeStatus {
   if (code.activated !== null) return 'activated';
-  if (typeof code.expired === 'number' || code.expired === true) return 'expired';
+  if (code.expired !== null) return 'expired';
   if (code.attached !== null) return 'attached';
   return 'available';
 }
@@ -58,8 +71,14 @@ export function matchesFilter(code: PromoCode, filter: CodeFilter): boolean {
   if (filter.status !== null && status !== filter.status) return false;
   const expiry = filter.expiresBetween;
   if (expiry != null) {
+    // Only a date counts: "at an unknown time" and a value kept as text expire at no known moment.
     const expires = code.expireDate;
-    if (!isStillToBeUsed(status) || expires === null || expires < expiry.from || expires >= expiry.to)
+    if (
+      !isStillToBeUsed(status) ||
+      typeof expires !== 'number' ||
+      expires < expiry.from ||
+      expires >= expiry.to
+    )
       return false;
   }
   if (filter.search === '') return true;

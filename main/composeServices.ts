@@ -15,7 +15,7 @@ import { createHandlers } from './calls/handlers';
 import type { Handlers } from './calls/handlers';
 
 /** How the Altcraft client reaches Altcraft and waits: the defaults in the app, small in tests. */
-export type AltcraftOptions = Omit<AltcraftClientOptions, 'judge' | 'now'>;
+export type AltcraftOptions = Omit<AltcraftClientOptions, 'readAnswers' | 'now'>;
 
 /** The data folder and the keychain (savedData.ts), and what differs in the rest. */
 export interface ServiceOptions extends SavedDataOptions {
@@ -47,7 +47,7 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   const clientOptions = { ...options.altcraft, now: () => clock().getTime() };
   // "Check" keeps its small answers on this thread: nothing of it is stored.
   const checking = createAltcraftClient(clientOptions);
-  const fetching = createAltcraftClient({ ...clientOptions, judge: library.judge });
+  const fetching = createAltcraftClient({ ...clientOptions, readAnswers: library.readAnswers });
   const altcraft = { exportAll: fetching.exportAll, check: checking.check };
   const handlers = createHandlers({
     ...saved,

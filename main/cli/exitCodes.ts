@@ -41,6 +41,8 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, ExitCode>> = {
   'cut-off': EXIT.noValidAnswer,
   'not-json': EXIT.noValidAnswer,
   'malformed-response': EXIT.noValidAnswer,
+  'code-too-long': EXIT.noValidAnswer,
+  'answer-too-large': EXIT.noValidAnswer,
   'server-error': EXIT.noValidAnswer,
   network: EXIT.noValidAnswer,
 

@@ -1,14 +1,15 @@
 // Fetches every program before anything is written, so a refusal or a broken download never leaves a
 // file behind (or touches one already there). Each failure names the program it happened to.
 import { AppError, isAppError } from '../../app/appError';
-import type { PromoCode } from '../../app/promoCode';
 import type { AltcraftClient } from '../services/altcraft/client';
+import type { CompactCodes } from '../services/codes/compactCodes';
 import { megabytes } from './progress';
 import type { Progress } from './progress';
 
 export interface FetchedProgram {
   loyaltyId: number;
-  codes: PromoCode[];
+  /** Read as they arrived, straight into columns (see exportAllReader.ts). */
+  codes: CompactCodes;
 }
 
 export interface FetchRequest {

@@ -2,8 +2,7 @@
 // app's own writers, which save atomically: a failure leaves no file, and a file already there intact.
 // Loaded only once every program has been fetched: the spreadsheet library takes a while to load.
 import type { CsvDelimiter } from '../../app/csvDelimiter';
-import { CODE_STATUSES, statusOf } from '../../app/promoCode';
-import type { CodeFilter, CodeStatus, PromoCode, StatusCounts } from '../../app/promoCode';
+import type { CodeFilter, CodeStatus, StatusCounts } from '../../app/promoCode';
 import { writeCsv, writeWorkbook } from '../services/workbook';
 import type { ExportProgress } from '../services/workbook';
 import { UsageError } from './exitCodes';
@@ -37,7 +36,8 @@ export async function writeExport(request: WriteRequest): Promise<WrittenExport>
   const programs = request.programs.map(({ loyaltyId, name, codes }) => ({
     loyaltyId,
     name,
-    codes: keepStatuses(codes, request.statuses),
+    // The writers read the columns where they are; statuses not chosen are skipped as they write.
+    codes: { compact: codes },
   }));
   const onProgress = ({ rowsWritten, rowsTotal }: ExportProgress) => {
     const percent = rowsTotal === 0 ? 100 : Math.floor((rowsWritten / rowsTotal) * 100);
@@ -53,6 +53,7 @@ export async function writeExport(request: WriteRequest): Promise<WrittenExport>
         target,
         program,
         filter,
+        statuses: request.statuses,
         timeZone: request.timeZone,
         language: 'en',
         delimiter: request.delimiter,
@@ -94,19 +95,10 @@ export async function writeExport(request: WriteRequest): Promise<WrittenExport>
 }
 
 /**
- * The writers' filter holds one status, so the Summary can name it. Several statuses are kept by
- * `keepStatuses` instead; the Summary then shows no filter (see the report on issue 5).
+ * The writers' filter holds one status, so the Summary can name it. Several statuses go to the writers
+ * as `statuses`; the Summary then names them (see the report on issue 5).
  */
 function workbookFilter(statuses: readonly CodeStatus[] | null): CodeFilter | null {
   if (statuses === null || statuses.length !== 1) return null;
   return { status: statuses[0] ?? null, search: '' };
-}
-
-function keepStatuses(
-  codes: readonly PromoCode[],
-  statuses: readonly CodeStatus[] | null,
-): readonly PromoCode[] {
-  if (statuses === null || statuses.length === CODE_STATUSES.length) return codes;
-  const keep = new Set(statuses);
-  return codes.filter((code) => keep.has(statusOf(code)));
 }

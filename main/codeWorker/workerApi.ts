@@ -2,16 +2,13 @@
 // every call's arguments and result from this object's own type (protocol.ts), as lossless-cut does
 // with its remote API, so the two sides cannot drift; the library's calls are the library's own
 // methods, typed by the library. Plain: the worker's entry wires it to its port, tests call it here.
-import type { AppErrorInfo } from '../../app/appError';
-import type { PromoCode, StatusCounts } from '../../app/promoCode';
-import { classifyAnswer } from '../services/altcraft/classifyAnswer';
+import type { PromoCode } from '../../app/promoCode';
 import type {
   InThreadCodeLibrary,
   LibraryCsvRequest,
   LibraryWorkbookRequest,
 } from '../services/codes/codeLibrary';
 import type { CompactCodes } from '../services/codes/compactCodes';
-import { parseExportAllCompact } from '../services/codes/parseCompact';
 import type { ReadingProgress } from '../../app/reviewContract';
 import {
   createReviewDesk,
@@ -19,25 +16,9 @@ import {
   type SaveChangesRequest,
 } from '../services/review/reviewDesk';
 import type { ExportProgress } from '../services/workbook';
+import { createAnswerCalls } from './answerCalls';
 
-/** Codes parsed in the worker and waiting there until the fetch that asked for them stores them. */
-export interface StagedCodes {
-  staged: number;
-  total: number;
-  counts: StatusCounts;
-}
-
-/** A downloaded answer as it crosses to the worker: the body's buffer is transferred, not copied. */
-export interface WireAnswer {
-  status: number;
-  statusText: string;
-  headers: [string, string][];
-  body: Uint8Array;
-}
-
-export type WireJudged =
-  | { ok: true; codes: StagedCodes }
-  | { ok: false; failure: { error: AppErrorInfo; retryable: boolean; retryAfterMs?: number } };
+export type { StagedCodes, WireHead, WireJudged } from './answerCalls';
 
 /**
  * What the worker gives each call besides the arguments it was sent with, as one more argument
@@ -53,28 +34,12 @@ type Quiet<T> = Omit<T, 'signal' | 'onProgress'>;
 
 export function createWorkerApi(library: InThreadCodeLibrary) {
   const staged = new Map<number, CompactCodes>();
-  let nextStaged = 1;
   // Offline review works on the codes held here: opened workbooks, comparisons, snapshots.
   const desk = createReviewDesk(library);
 
   return {
-    /** Parses and judges an answer; its codes wait here until `store` keeps them or `drop` lets go. */
-    judge(answer: WireAnswer, host: string, now: number): WireJudged {
-      const downloaded = { ...answer, headers: new Headers(answer.headers) };
-      const judged = classifyAnswer(downloaded, host, now, parseExportAllCompact);
-      if (!judged.ok) {
-        const { error, ...rest } = judged.failure;
-        return { ok: false, failure: { ...rest, error: error.toInfo() } };
-      }
-      const id = nextStaged++;
-      staged.set(id, judged.codes);
-      return { ok: true, codes: { staged: id, total: judged.codes.length, counts: judged.codes.counts } };
-    },
-
-    drop(id: number): null {
-      staged.delete(id);
-      return null;
-    },
+    // Downloads read as they arrive; their codes wait in `staged` until `store` keeps them.
+    ...createAnswerCalls(staged),
 
     /** Keeps staged codes, or a list sent along, as the program's codes. */
     store(

@@ -2,14 +2,15 @@
 // the judge the Altcraft client hands each downloaded answer to, so parsing a million codes, building
 // the page's indexes and writing workbooks never block the main process's event loop.
 import type { Worker } from 'node:worker_threads';
-import { AppError, cancelledError } from '../../app/appError';
-import type { JudgeAnswer, Judged } from '../services/altcraft/client';
+import { AppError } from '../../app/appError';
+import type { ReadAnswers } from '../services/altcraft/client';
 import type { CodeLibrary } from '../services/codes/codeLibrary';
 import type { ReviewService } from '../services/review/reviewDesk';
 import { programKey } from '../services/codes/programKey';
 import type { ReadingProgress } from '../../app/reviewContract';
 import type { ExportProgress } from '../services/workbook';
 import type { FromWorker, ToWorker, WireError, WorkerArgs, WorkerCallName, WorkerResult } from './protocol';
+import { answersReadInWorker } from './answerStream';
 import { WORKER_READY } from './ready';
 import { spawnWorker, workerStopped, workerUnavailable } from './spawnWorker';
 import type { StagedCodes } from './workerApi';
@@ -17,8 +18,8 @@ import type { StagedCodes } from './workerApi';
 export type { StagedCodes } from './workerApi';
 
 export interface WorkerCodeLibrary extends CodeLibrary<StagedCodes>, ReviewService {
-  /** For createAltcraftClient's `judge`: parses each answer in the worker, keeping the codes there. */
-  judge: JudgeAnswer<StagedCodes>;
+  /** For createAltcraftClient's `readAnswers`: reads each answer in the worker as it arrives, keeping the codes there. */
+  readAnswers: ReadAnswers<StagedCodes>;
   /** Stops the worker; the codes it held are gone. */
   close(): Promise<void>;
 }
@@ -109,35 +110,7 @@ export function startCodeWorker(options: CodeWorkerOptions = {}): WorkerCodeLibr
   };
 
   return {
-    async judge(answer, host, now, signal): Promise<Judged<StagedCodes>> {
-      if (signal?.aborted) throw cancelledError('download');
-      const body =
-        answer.body.byteOffset === 0 && answer.body.byteLength === answer.body.buffer.byteLength
-          ? answer.body
-          : answer.body.slice();
-      const wire = {
-        status: answer.status,
-        statusText: answer.statusText,
-        headers: [...answer.headers],
-        body,
-      };
-      const judging = call('judge', [wire, host, now], { transfer: [body.buffer as ArrayBuffer] });
-      // A cancel while the worker parses answers at once; the codes it then stages are dropped.
-      const cancelled = new Promise<never>((_, reject) => {
-        signal?.addEventListener('abort', () => reject(cancelledError('download')), { once: true });
-      });
-      try {
-        const judged = await Promise.race([judging, cancelled]);
-        if (judged.ok) return judged;
-        const { error, ...rest } = judged.failure;
-        return { ok: false, failure: { ...rest, error: new AppError(error) } };
-      } catch (error) {
-        void judging
-          .then((judged) => (judged.ok ? call('drop', [judged.codes.staged]) : null))
-          .catch(() => undefined);
-        throw error;
-      }
-    },
+    readAnswers: answersReadInWorker(call),
 
     async store(connectionId, loyaltyId, codes, fetchedAt) {
       const wired = 'staged' in codes ? { staged: codes.staged } : { list: codes };

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChangedCode } from '../../app/codeChanges';
+import type { CodeDate } from '../../app/promoCode';
 import type { ChangesWindow } from '../hooks/useChangesWindow';
 import { StatusBadge } from './StatusBadge';
 
@@ -44,8 +45,13 @@ export function ChangesTable({ rows, showProgram }: { rows: ChangesWindow; showP
   ];
   const short = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const full = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'long' });
-  const date = (value: number | null) =>
-    value === null ? null : (
+  // A date Altcraft sent as something else is shown as sent; `true` says it happened, time unknown.
+  const date = (value: CodeDate) =>
+    typeof value === 'string' ? (
+      value
+    ) : value === true ? (
+      t('codes.expiredYes')
+    ) : value === null ? null : (
       <time dateTime={new Date(value).toISOString()} title={full.format(value)}>
         {short.format(value)}
       </time>

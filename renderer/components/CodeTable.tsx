@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CodeSort, SortColumn } from '../../app/codeView';
 import { SORT_COLUMNS } from '../../app/codeView';
 import type { CodeRow } from '../../app/ipcContract';
+import type { CodeDate } from '../../app/promoCode';
 import type { CodeWindow } from '../hooks/useCodeWindow';
 import type { useRowSelection } from '../hooks/useRowSelection';
 import { StatusBadge } from './StatusBadge';
@@ -57,8 +58,13 @@ export function CodeTable({
 
   const short = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const full = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'long' });
-  const date = (value: number | null) =>
-    value === null ? null : (
+  // A date Altcraft sent as something else is shown as sent; `true` says it happened, time unknown.
+  const date = (value: CodeDate) =>
+    typeof value === 'string' ? (
+      value
+    ) : value === true ? (
+      t('codes.expiredYes')
+    ) : value === null ? null : (
       <time dateTime={new Date(value).toISOString()} title={full.format(value)}>
         {short.format(value)}
       </time>
@@ -66,12 +72,6 @@ export function CodeTable({
   const cell = (row: CodeRow, column: SortColumn) => {
     if (column === 'code') return row.code;
     if (column === 'status') return <StatusBadge status={row.status} />;
-    if (column === 'expired')
-      return typeof row.expired === 'number'
-        ? date(row.expired)
-        : row.expired === true
-          ? t('codes.expiredYes')
-          : null;
     return date(row[column]);
   };
 

@@ -8,6 +8,9 @@ import { createAltcraftClient } from '../../main/services/altcraft/client';
 import type { AltcraftClientOptions, ExportAllRequest } from '../../main/services/altcraft/client';
 import { DEMO_TOKEN, LIMITED_TOKEN, startAltcraftSim } from '../altcraft-sim/server';
 import type { AltcraftSim } from '../altcraft-sim/server';
+import type { PromoCode } from '../../app/promoCode';
+import { promoCodeAt } from '../../main/services/codes/compactCodes';
+import type { CompactCodes } from '../../main/services/codes/compactCodes';
 
 /** Starts a simulator for the file, with fresh fault counters and request log before each test. */
 export function useSimulator(): () => AltcraftSim {
@@ -43,6 +46,11 @@ export function clientFor(sim: AltcraftSim, options: AltcraftClientOptions = {})
   const exportAll = (loyaltyId: number, more: Partial<ExportAllRequest> = {}) =>
     client.exportAll({ host: sim.url, token: DEMO_TOKEN, loyaltyId, ...more });
   return { client, sleeps, exportAll };
+}
+
+/** Codes read into columns, as PromoCodes to compare. */
+export function listOf(codes: CompactCodes): PromoCode[] {
+  return Array.from({ length: codes.length }, (_, i) => promoCodeAt(codes, i));
 }
 
 /** Every error a test in this process saw, for `expectNoTokenIn`. */

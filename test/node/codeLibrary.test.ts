@@ -16,7 +16,7 @@ const codes = [
   code('welcome-2', { attached: 1 }),
   code('SPRING-3', { attached: 1, activated: 2 }),
   code('SPRING-4', { expired: 3 }),
-  code('SPRING-5', { expired: false, attached: 1 }),
+  code('SPRING-5', { expired: null, attached: 1 }),
   code('SPRING-6', { expired: true }),
 ];
 

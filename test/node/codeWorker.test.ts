@@ -9,7 +9,7 @@ import { createAltcraftClient } from '../../main/services/altcraft/client';
 import type { ExportProgress } from '../../main/services/workbook';
 import { DEMO_TOKEN, LIMITED_TOKEN } from '../altcraft-sim/programs';
 import { digestWorkbook, hasOpenpyxl } from '../readers/openpyxl';
-import { useSimulator } from './altcraftHarness';
+import { listOf, useSimulator } from './altcraftHarness';
 
 // The code worker through its main-process side, as composeServices wires it: answers parsed in the
 // worker, codes kept there, windows and exports served from there, failures back as AppErrors.
@@ -38,7 +38,7 @@ const clients = () => ({
     sleep: async () => undefined,
     connectTimeoutMs: 2_000,
     inactivityTimeoutMs: 2_000,
-    judge: library.judge,
+    readAnswers: library.readAnswers,
   }),
 });
 
@@ -55,7 +55,7 @@ describe('code worker', () => {
   it('parses an answer in the worker and serves windows and texts of it as the page asks', async () => {
     const { plain, inWorker } = clients();
     const request = { host: sim().url, token: DEMO_TOKEN, loyaltyId: 1 };
-    const expected = await plain.exportAll(request);
+    const expected = listOf(await plain.exportAll(request));
     const staged = await inWorker.exportAll(request);
     expect(staged.total).toBe(expected.length);
     const stored = await library.store('c', 1, staged, 0);

@@ -116,7 +116,7 @@ describe('a code worker that cannot start', () => {
 
   it('fails a download with worker-unavailable too: the Altcraft client passes it on as it is', async () => {
     const library = start(pathToFileURL(join(dir, 'nowhere', 'codeWorker.cjs')));
-    const client = createAltcraftClient({ judge: library.judge, sleep: async () => undefined });
+    const client = createAltcraftClient({ readAnswers: library.readAnswers, sleep: async () => undefined });
     const error = await failure(client.exportAll({ host: sim().url, token: DEMO_TOKEN, loyaltyId: 1 }));
     expect(error.code).toBe('worker-unavailable');
     expect(error.detail).toMatch(/Cannot find module/);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../app/appError';
-import { countByStatus, matchesFilter, statusOf, type PromoCode } from '../../app/promoCode';
+import { countByStatus, matchesFilter, statusOf, type CodeDate, type PromoCode } from '../../app/promoCode';
 import { writeCsv, type CsvRequest } from '../../main/services/workbook';
 import { parseCsv } from '../readers/csvRows';
 import { cannotMount, mountTmpfs, unmount } from '../readers/diskFaults';
@@ -48,7 +48,8 @@ function request(target: string, extra: Partial<CsvRequest> = {}): CsvRequest {
 }
 
 const neutralised = (code: string): string => (/^[=+\-@\t\r\n]/.test(code) ? `'${code}` : code);
-const shown = (epochMs: number | null): string => (epochMs === null ? '' : wallText(epochMs, TIME_ZONE));
+/** What a date cell shows: a date as local time; true (at an unknown time) and absent as nothing. */
+const shown = (value: CodeDate): string => (typeof value === 'number' ? wallText(value, TIME_ZONE) : '');
 
 describe('exporting a program as CSV', () => {
   it('starts with a UTF-8 byte-order mark and ends every record with CRLF', async () => {
@@ -76,7 +77,7 @@ describe('exporting a program as CSV', () => {
         shown(code.attached),
         shown(code.activated),
         shown(code.expireDate),
-        typeof code.expired === 'number' ? shown(code.expired) : '',
+        shown(code.expired),
       ]),
     );
     expect(result).toEqual({ path: target, rows: codes.length, counts: countByStatus(codes) });

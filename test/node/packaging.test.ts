@@ -21,7 +21,7 @@ import { startCodeWorker } from '../../main/codeWorker/workerLibrary';
 import { createAltcraftClient } from '../../main/services/altcraft/client';
 import { DEMO_TOKEN, SIZED_PROGRAM_BASE } from '../altcraft-sim/programs';
 import { dumpWorkbook, hasOpenpyxl } from '../readers/openpyxl';
-import { useSimulator } from './altcraftHarness';
+import { listOf, useSimulator } from './altcraftHarness';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -267,8 +267,10 @@ describe('the packed app (electron-builder dir target)', () => {
     try {
       const options = { sleep: async () => undefined, connectTimeoutMs: 5_000, inactivityTimeoutMs: 5_000 };
       const request = { host: sim().url, token: DEMO_TOKEN, loyaltyId: SIZED_PROGRAM_BASE + 1_000 };
-      const expected = (await createAltcraftClient(options).exportAll(request)).map((c) => c.code);
-      const staged = await createAltcraftClient({ ...options, judge: library.judge }).exportAll(request);
+      const expected = listOf(await createAltcraftClient(options).exportAll(request)).map((c) => c.code);
+      const staged = await createAltcraftClient({ ...options, readAnswers: library.readAnswers }).exportAll(
+        request,
+      );
       expect(await library.store('c', request.loyaltyId, staged, Date.now())).toMatchObject({ total: 1_000 });
 
       const target = join(work, 'from the packed worker.xlsx');

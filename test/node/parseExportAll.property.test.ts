@@ -1,16 +1,17 @@
+import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError, ERROR_CODES } from '../../app/appError';
-import { compactCodes, promoCodeAt } from '../../main/services/codes/compactCodes';
-import type { CompactCodes } from '../../main/services/codes/compactCodes';
-import { parseExportAllCompact } from '../../main/services/codes/parseCompact';
-import { parseExportAll } from '../../main/services/altcraft/parseExportAll';
+import { ExportAllReader, readExportAll } from '../../main/services/altcraft/exportAllReader';
+import type { ReadOutcome } from '../../main/services/altcraft/exportAllReader';
+import { promoCodeAt } from '../../main/services/codes/compactCodes';
 
-// Whatever a server (or a proxy, or a broken connection) sends, the parser answers codes or a typed
+// Whatever a server (or a proxy, or a broken connection) sends, the reader answers codes or a typed
 // AppError with a known code: never another throw, never a hang. Over 10,000 bodies per run, random
 // and mutated; fast-check prints the seed and the smallest failing body when one breaks the rule.
-// The app parses in its code worker with parseExportAllCompact, which promises parseExportAll's
-// outcome exactly (codes, or the same error code and message): every body checks that too.
+// The reader is fed as the network cuts an answer, anywhere: every body is also fed one byte at a time,
+// which must give the same outcome. And it reads JSON as JSON.parse does: a body JSON.parse refuses is
+// never read as codes, and one it accepts is never called "not JSON" or "cut off".
 
 const RUNS = 2_000;
 /** A single body taking longer than this counts as a hang (bodies here are at most a few KB). */
@@ -21,46 +22,61 @@ afterAll(() => {
   expect(bodiesTried).toBeGreaterThanOrEqual(10_000);
 });
 
-/** The outcome of a parse, as something two parsers can be compared on. */
-function outcomeOf(parse: () => CompactCodes): { codes: unknown[] } | { error: unknown } {
+/** An outcome as something two readings can be compared on. */
+function comparable(outcome: ReadOutcome): { codes: unknown[] } | { error: unknown } {
+  if (!outcome.ok) return { error: outcome.error.toInfo() };
+  const { codes } = outcome;
+  return { codes: Array.from({ length: codes.length }, (_, i) => promoCodeAt(codes, i)) };
+}
+
+function byteByByte(bytes: Uint8Array): ReadOutcome {
+  const reader = new ExportAllReader();
+  for (let i = 0; i < bytes.length; i++) reader.write(bytes.subarray(i, i + 1));
+  return reader.finish();
+}
+
+function jsonParses(body: string): boolean {
   try {
-    const codes = parse();
-    return { codes: Array.from({ length: codes.length }, (_, i) => promoCodeAt(codes, i)) };
-  } catch (error) {
-    return { error };
+    JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body);
+    return true;
+  } catch {
+    return false;
   }
 }
 
 /** The rule every body must keep. */
 function answersCodesOrATypedError(body: string): void {
   bodiesTried++;
+  const bytes = Buffer.from(body, 'utf8');
   const started = performance.now();
-  const plain = outcomeOf(() => compactCodes(parseExportAll(body)));
-  const compact = outcomeOf(() => parseExportAllCompact(body));
+  const whole = readExportAll(bytes);
+  const pieces = byteByByte(bytes);
   expect(performance.now() - started).toBeLessThan(HANG_MS);
-  if ('codes' in plain) {
-    for (const code of plain.codes as ReturnType<typeof promoCodeAt>[]) {
+  expect(comparable(pieces)).toEqual(comparable(whole));
+  if (whole.ok) {
+    expect(jsonParses(body), 'codes read from a body JSON.parse refuses').toBe(true);
+    for (let i = 0; i < whole.codes.length; i++) {
+      const code = promoCodeAt(whole.codes, i);
       expect(typeof code.code).toBe('string');
-      for (const date of [code.attached, code.activated, code.expireDate]) {
-        expect(date === null || Number.isFinite(date)).toBe(true);
+      for (const date of [code.attached, code.activated, code.expireDate, code.expired]) {
+        expect(date === null || date === true || typeof date === 'string' || Number.isFinite(date)).toBe(
+          true,
+        );
       }
-      expect(
-        code.expired === null || typeof code.expired === 'boolean' || Number.isFinite(code.expired),
-      ).toBe(true);
     }
-    expect(compact).toEqual(plain);
     return;
   }
-  for (const outcome of [plain, compact]) {
-    expect('error' in outcome, 'one parser answered codes, the other an error').toBe(true);
-    const error = (outcome as { error: unknown }).error;
-    expect(error, `not an AppError: ${String(error)}`).toBeInstanceOf(AppError);
-    expect(ERROR_CODES).toContain((error as AppError).code);
-    expect((error as AppError).message.length).toBeGreaterThan(0);
-    expect((error as AppError).message).not.toMatch(/\n\s+at /);
-  }
-  const [a, b] = [plain, compact].map((o) => (o as { error: AppError }).error);
-  expect({ code: b?.code, message: b?.message }).toEqual({ code: a?.code, message: a?.message });
+  const { error } = whole;
+  expect(error, `not an AppError: ${String(error)}`).toBeInstanceOf(AppError);
+  expect(ERROR_CODES).toContain(error.code);
+  expect(error.message.length).toBeGreaterThan(0);
+  expect(error.message).not.toMatch(/\n\s+at /);
+  // Nesting past the reader's depth is refused where it starts, before the rest is seen.
+  if (error.detail?.includes('too deeply') === true) return;
+  const unreadable = error.code === 'not-json' || error.code === 'cut-off';
+  expect(unreadable, `${error.code} for a body JSON.parse ${jsonParses(body) ? 'reads' : 'refuses'}`).toBe(
+    !jsonParses(body),
+  );
 }
 
 const property = (body: fc.Arbitrary<string>) =>
@@ -154,7 +170,7 @@ const deeplyNested = fc
     return asData ? `{"data":[${nested}${closed ? ']}' : ''}` : nested;
   });
 
-describe('parseExportAll under random and broken bodies', () => {
+describe('the export_all reader under random and broken bodies', () => {
   it('answers codes or a typed error for answers with the wrong type in every field', () => {
     property(answer.map(jsonText));
   });

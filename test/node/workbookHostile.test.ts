@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countByStatus, matchesFilter, statusOf, type PromoCode } from '../../app/promoCode';
+import { countByStatus, matchesFilter, statusOf, type CodeDate, type PromoCode } from '../../app/promoCode';
 import { writeWorkbook, type WorkbookResult } from '../../main/services/workbook';
 import { hostileCodes, wallText } from '../readers/hostileInputs';
 import { dumpWorkbook, hasOpenpyxl, type DumpedCell, type DumpedSheet } from '../readers/openpyxl';
@@ -28,14 +28,14 @@ function sheet(name: string): DumpedSheet {
 }
 
 /** openpyxl gives datetimes as ISO text with microseconds; the workbook keeps whole milliseconds. */
-function expectDateCell(cell: DumpedCell | undefined, epochMs: number | null): void {
-  if (epochMs === null) {
+function expectDateCell(cell: DumpedCell | undefined, value: CodeDate): void {
+  if (typeof value !== 'number') {
     expect(cell?.t).toBe('None');
     return;
   }
   expect(cell?.t).toBe('datetime');
   expect(cell?.fmt).toBe('yyyy-mm-dd hh:mm:ss');
-  expect(String(cell?.v).replace('T', ' ')).toBe(`${wallText(epochMs, TIME_ZONE)}.000000`);
+  expect(String(cell?.v).replace('T', ' ')).toBe(`${wallText(value, TIME_ZONE)}.000000`);
 }
 
 describe.skipIf(openpyxlMissing)('a workbook of hostile codes, read back by openpyxl', () => {
@@ -112,7 +112,7 @@ describe.skipIf(openpyxlMissing)('a workbook of hostile codes, read back by open
       expectDateCell(row?.[2], code.attached);
       expectDateCell(row?.[3], code.activated);
       expectDateCell(row?.[4], code.expireDate);
-      expectDateCell(row?.[5], typeof code.expired === 'number' ? code.expired : null);
+      expectDateCell(row?.[5], code.expired);
     });
   });
 

@@ -27,9 +27,8 @@ const code = (text: string, extra: Partial<PromoCode> = {}): PromoCode => ({
   expired: null,
   ...extra,
 });
-/** The workbook leaves Altcraft's `expired: false` as an empty cell, which reads back as "not given". */
-const asWritten = (codes: PromoCode[]): PromoCode[] =>
-  codes.map((item) => ({ ...item, expired: item.expired === false ? null : item.expired }));
+/** What reads back: the codes as they were written (Altcraft's `false` is already "not set" when read). */
+const asWritten = (codes: PromoCode[]): PromoCode[] => codes;
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(

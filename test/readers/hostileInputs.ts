@@ -75,8 +75,8 @@ export function hostileCodes(): PromoCode[] {
       attached: variant === 0 ? null : at,
       activated: variant === 2 || variant === 5 ? at + 60_000 : null,
       expireDate: index % 2 === 0 ? Date.UTC(2025, 11, 31, 20, 59, 59) : null,
-      // a date, true, false, absent: every shape Altcraft sends
-      expired: variant === 3 ? at + 2 * HOUR : variant === 4 ? true : variant === 5 ? false : null,
+      // a date, true (at an unknown time), absent: every shape a code keeps (Altcraft's false is absent)
+      expired: variant === 3 ? at + 2 * HOUR : variant === 4 ? true : null,
     };
   });
 }

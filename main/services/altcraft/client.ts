@@ -8,37 +8,37 @@ import type { KyInstance } from 'ky';
 import { AppError, cancelledError, isAppError } from '../../../app/appError';
 import type { AppErrorInfo } from '../../../app/appError';
 import { exportAllUrl, normaliseHost } from '../../../app/host';
-import type { PromoCode } from '../../../app/promoCode';
+import type { CompactCodes } from '../codes/compactCodes';
 import { CHECK_LOYALTY_ID, checkResultOf } from './checkResult';
 import type { CheckResult } from './checkResult';
-import { classifyAnswer } from './classifyAnswer';
-import type { Judged } from './classifyAnswer';
-import { download } from './download';
-import type { Downloaded, Progress } from './download';
+import { judgeAnswer } from './classifyAnswer';
+import { download, MAX_ANSWER_BYTES } from './download';
+import type { AnswerHead, AnswerSink, Progress } from './download';
 import { redactText } from '../redactor';
 import { DEFAULT_RETRY, waitBeforeRetry } from './retryPolicy';
 import type { RetryOptions } from './retryPolicy';
 
 export type { CheckResult, CheckStatus } from './checkResult';
-export type { Downloaded, Progress } from './download';
-export type { Judged } from './classifyAnswer';
+export type { AnswerHead, AnswerSink, Judged, Progress } from './download';
 export type { RetryOptions } from './retryPolicy';
 
-/** Judges a downloaded answer: the codes, or the failure (see classifyAnswer.ts). */
-export type JudgeAnswer<Codes> = (
-  answer: Downloaded,
+/** Starts reading one answer as it arrives, for the host asked, at `now` (for Retry-After dates). */
+export type ReadAnswers<Codes> = (
+  head: AnswerHead,
   host: string,
   now: number,
   signal?: AbortSignal,
-) => Judged<Codes> | Promise<Judged<Codes>>;
+) => AnswerSink<Codes> | Promise<AnswerSink<Codes>>;
 
-export interface AltcraftClientOptions<Codes = PromoCode[]> {
+export interface AltcraftClientOptions<Codes = CompactCodes> {
   /** Electron's `net.fetch` in the app; Node's global fetch by default. */
   fetch?: typeof fetch;
   /** No response headers within this long → 'timeout'. Default 15 s. */
   connectTimeoutMs?: number;
   /** No body bytes for this long → 'timeout'. Default 30 s. There is no limit on the total time. */
   inactivityTimeoutMs?: number;
+  /** An answer larger than this once decoded is refused ('answer-too-large'). Default MAX_ANSWER_BYTES. */
+  maxAnswerBytes?: number;
   retry?: Partial<RetryOptions>;
   /** Waits between tries; must reject (or return early) when the signal fires. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -49,10 +49,10 @@ export interface AltcraftClientOptions<Codes = PromoCode[]> {
   /** Told before each wait for another try, for the log. */
   onRetry?: (event: RetryEvent) => void;
   /**
-   * Parses and judges each answer. The app passes one that does it in a worker thread, so a
-   * million codes never block the main process; by default classifyAnswer on this thread.
+   * Reads and judges each answer as its bytes arrive. The app passes one that reads in its code
+   * worker, so a million codes never block the main process; by default judgeAnswer on this thread.
    */
-  judge?: JudgeAnswer<Codes>;
+  readAnswers?: ReadAnswers<Codes>;
 }
 
 export interface RetryEvent {
@@ -70,7 +70,7 @@ export interface ExportAllRequest {
   onProgress?: (progress: Progress) => void;
 }
 
-export interface AltcraftClient<Codes = PromoCode[]> {
+export interface AltcraftClient<Codes = CompactCodes> {
   /** Every code of the program; rejects with an AppError whose code says what went wrong. */
   exportAll(request: ExportAllRequest): Promise<Codes>;
   /** Whether the host and token work (see checkResult.ts); rejects only when cancelled. */
@@ -79,13 +79,14 @@ export interface AltcraftClient<Codes = PromoCode[]> {
 
 export function createAltcraftClient(options?: AltcraftClientOptions): AltcraftClient;
 export function createAltcraftClient<Codes>(
-  options: AltcraftClientOptions<Codes> & { judge: JudgeAnswer<Codes> },
+  options: AltcraftClientOptions<Codes> & { readAnswers: ReadAnswers<Codes> },
 ): AltcraftClient<Codes>;
 export function createAltcraftClient<Codes>(
   options: AltcraftClientOptions<Codes> = {},
 ): AltcraftClient<Codes> {
-  const judge: JudgeAnswer<Codes> =
-    options.judge ?? ((answer, host, now) => classifyAnswer(answer, host, now) as Judged<Codes>);
+  const readAnswers: ReadAnswers<Codes> =
+    options.readAnswers ??
+    ((head, host, now) => judgeAnswer(head, host, now) as unknown as AnswerSink<Codes>);
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const http: KyInstance = ky.create({
     // Called as a plain function: some fetch implementations mind what `this` is.
@@ -98,6 +99,7 @@ export function createAltcraftClient<Codes>(
   });
   const connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
   const inactivityTimeoutMs = options.inactivityTimeoutMs ?? 30_000;
+  const maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
   const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
   const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }));
   const random = options.random ?? Math.random;
@@ -113,7 +115,7 @@ export function createAltcraftClient<Codes>(
     const json = { token, loyalty_id: loyaltyId, format: 'json' };
     const { signal, onProgress } = request;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await download({
+      const judged = await download({
         http,
         url,
         host,
@@ -121,9 +123,10 @@ export function createAltcraftClient<Codes>(
         signal,
         connectTimeoutMs,
         inactivityTimeoutMs,
+        maxAnswerBytes,
+        open: (head) => readAnswers(head, host, now(), signal),
         onProgress,
       });
-      const judged = outcome.ok ? await judge(outcome.answer, host, now(), signal) : outcome;
       if (judged.ok) return judged.codes;
       const { error, retryable, retryAfterMs } = judged.failure;
       if (!retryable || attempt >= retry.maxTries) {

@@ -1,21 +1,50 @@
-// One try at one request: send it, wait for the headers no longer than the connect timeout, then read
-// the body as a stream, reporting progress and giving up only when no bytes arrive for the inactivity
-// timeout. A big but steady download is never cut by a total time limit.
+// One try at one request: send it, wait for the headers no longer than the connect timeout, then hand
+// the body, chunk by chunk as it arrives, to whatever reads the answer (an AnswerSink: the parser on
+// this thread, or the code worker). Nothing here holds the body: memory grows with the codes kept,
+// never with the size of the answer, and Content-Length is shown as progress, never trusted for
+// anything else. The download gives up when no bytes arrive for the inactivity timeout, or when the
+// answer grows past MAX_ANSWER_BYTES; a big but steady download is never cut by a total time limit.
 import { isTimeoutError } from 'ky';
 import type { KyInstance } from 'ky';
 import type { AttemptFailure } from './attemptFailure';
-import { cancelledError } from '../../../app/appError';
+import { AppError, cancelledError } from '../../../app/appError';
 import { bodyFailure, requestFailure } from './networkFailure';
 import type { TimedOut } from './networkFailure';
+
+/** The most an answer may hold once decoded: a program of tens of millions of codes fits many times over. */
+export const MAX_ANSWER_BYTES = 4 * 1024 ** 3;
 
 export interface Progress {
   /** Body bytes received so far (after any content decoding). */
   received: number;
-  /** The body's size when the server declared it, else null. */
+  /** The body's size when the server declared it, else null. Shown, never relied on. */
   total: number | null;
 }
 
-export interface DownloadRequest {
+/** What came before the body. */
+export interface AnswerHead {
+  status: number;
+  statusText: string;
+  headers: Headers;
+}
+
+/** The answer judged: its codes, or the failure people should see and whether to try again. */
+export type Judged<Codes> = { ok: true; codes: Codes } | { ok: false; failure: AttemptFailure };
+
+/** Reads one answer's body as it arrives. */
+export interface AnswerSink<Codes> {
+  /** The next bytes; true once the outcome is settled and the rest of the body is not needed. */
+  write(chunk: Uint8Array): boolean | Promise<boolean>;
+  /** The body ended (or was no longer needed): the outcome. */
+  end(): Judged<Codes> | Promise<Judged<Codes>>;
+  /** The download failed or was cancelled: let go of whatever was read. */
+  abandon(): void;
+}
+
+/** Starts reading an answer once its head is known. */
+export type OpenAnswer<Codes> = (head: AnswerHead) => AnswerSink<Codes> | Promise<AnswerSink<Codes>>;
+
+export interface DownloadRequest<Codes> {
   http: KyInstance;
   url: string;
   /** Shown in messages: the normalised host, never the URL with its body. */
@@ -24,20 +53,12 @@ export interface DownloadRequest {
   signal: AbortSignal | undefined;
   connectTimeoutMs: number;
   inactivityTimeoutMs: number;
+  maxAnswerBytes: number;
+  open: OpenAnswer<Codes>;
   onProgress: ((progress: Progress) => void) | undefined;
 }
 
-export interface Downloaded {
-  status: number;
-  statusText: string;
-  headers: Headers;
-  /** The body's bytes, not yet decoded: decoding and parsing may happen on another thread. */
-  body: Uint8Array;
-}
-
-export type DownloadOutcome = { ok: true; answer: Downloaded } | { ok: false; failure: AttemptFailure };
-
-export async function download(request: DownloadRequest): Promise<DownloadOutcome> {
+export async function download<Codes>(request: DownloadRequest<Codes>): Promise<Judged<Codes>> {
   const { signal: outer, host } = request;
   if (outer?.aborted) return { ok: false, failure: { error: cancelledError('download'), retryable: false } };
 
@@ -70,19 +91,34 @@ export async function download(request: DownloadRequest): Promise<DownloadOutcom
   }
 
   const total = declaredLength(response.headers);
-  const body = new BodyBuffer(total);
   let received = 0;
   request.onProgress?.({ received, total });
-
   const reader = response.body?.getReader();
+  let sink: AnswerSink<Codes>;
+  try {
+    sink = await request.open({
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  } catch (error) {
+    void reader?.cancel().catch(() => undefined);
+    throw error;
+  }
+
   if (reader !== undefined) {
     // Some fetch implementations leave a pending read hanging on abort; cancelling the reader ends it.
     const cancelReader = () => void reader.cancel().catch(() => undefined);
     signal.addEventListener('abort', cancelReader, { once: true });
     if (signal.aborted) cancelReader(); // cancelled while the headers were being handled
-    let inactivity = setTimeout(() => stop('inactivity'), request.inactivityTimeoutMs);
+    let inactivity: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      inactivity = setTimeout(() => stop('inactivity'), request.inactivityTimeoutMs);
+    };
     let readError: unknown = null;
+    let tooLarge = false;
     try {
+      watch();
       for (;;) {
         let chunk: Awaited<ReturnType<typeof reader.read>>;
         try {
@@ -93,17 +129,35 @@ export async function download(request: DownloadRequest): Promise<DownloadOutcom
         }
         if (chunk.done || signal.aborted) break;
         clearTimeout(inactivity);
-        inactivity = setTimeout(() => stop('inactivity'), request.inactivityTimeoutMs);
-        body.append(chunk.value);
         received += chunk.value.byteLength;
+        if (received > request.maxAnswerBytes) {
+          tooLarge = true;
+          cancelReader();
+          break;
+        }
         request.onProgress?.({ received, total });
+        // While the sink catches up, no bytes are asked for: the inactivity timer waits too.
+        const settled = await sink.write(chunk.value);
+        if (settled) {
+          cancelReader();
+          break;
+        }
+        watch();
       }
+    } catch (error) {
+      sink.abandon();
+      throw error;
     } finally {
       clearTimeout(inactivity);
       signal.removeEventListener('abort', cancelReader);
     }
+    if (tooLarge) {
+      sink.abandon();
+      return { ok: false, failure: { error: tooLargeError(host, request.maxAnswerBytes), retryable: false } };
+    }
     // A cancel or a timeout may end the stream as if it were complete: the flags decide, not the stream.
     if (readError !== null || outer?.aborted || timedOut !== null) {
+      sink.abandon();
       const situation = {
         host,
         cancelled: outer?.aborted ?? false,
@@ -115,16 +169,7 @@ export async function download(request: DownloadRequest): Promise<DownloadOutcom
       return { ok: false, failure: bodyFailure(readError, situation) };
     }
   }
-
-  return {
-    ok: true,
-    answer: {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-      body: body.bytes(),
-    },
-  };
+  return sink.end();
 }
 
 /** Content-Length counts encoded bytes; when the body is compressed it says nothing about what we read. */
@@ -136,49 +181,11 @@ function declaredLength(headers: Headers): number | null {
   return Number(length);
 }
 
-/**
- * The body's bytes in one buffer of its own (never Node's shared pool, so it can be transferred to a
- * worker thread). With a declared length it is allocated once and filled as chunks come, so a 50 MB
- * body is not held twice (chunks, then their copy); without one the chunks are joined at the end.
- */
-class BodyBuffer {
-  private readonly chunks: Uint8Array[] = [];
-  private filled: Uint8Array | null;
-  private size = 0;
-
-  constructor(declared: number | null) {
-    this.filled = declared === null || declared > 2 ** 31 ? null : new Uint8Array(declared);
-  }
-
-  append(chunk: Uint8Array): void {
-    if (this.filled !== null && this.size + chunk.byteLength <= this.filled.byteLength) {
-      this.filled.set(chunk, this.size);
-    } else {
-      if (this.filled !== null) this.chunks.push(this.filled.subarray(0, this.size)); // longer than declared
-      this.filled = null;
-      this.chunks.push(chunk);
-    }
-    this.size += chunk.byteLength;
-  }
-
-  bytes(): Uint8Array {
-    if (this.filled !== null)
-      return this.size === this.filled.byteLength ? this.filled : this.filled.slice(0, this.size);
-    const bytes = new Uint8Array(this.size);
-    let at = 0;
-    for (const chunk of this.chunks) {
-      bytes.set(chunk, at);
-      at += chunk.byteLength;
-    }
-    return bytes;
-  }
-}
-
-/** The body as text; `lossy` when it was not valid UTF-8 and holds replacement characters. */
-export function decodeUtf8(bytes: Uint8Array): { text: string; lossy: boolean } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), lossy: false };
-  } catch {
-    return { text: new TextDecoder('utf-8').decode(bytes), lossy: true };
-  }
+function tooLargeError(host: string, limit: number): AppError {
+  const size = limit >= 1024 ** 3 ? `${limit / 1024 ** 3} GiB` : `${Math.round(limit / 1024 ** 2)} MiB`;
+  return new AppError({
+    code: 'answer-too-large',
+    message: `The answer from ${host} is larger than ${size}, more than Promo Exporter reads, so no codes were read. Ask your Altcraft administrator about the size of this program.`,
+    detail: `The body passed ${limit} bytes (after decoding) and was not read further.`,
+  });
 }

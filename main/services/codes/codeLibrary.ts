@@ -1,8 +1,9 @@
 // The codes fetched in this session, served to the page a window at a time: a million codes never
 // cross IPC in one message. Codes are held as columns (see compactCodes.ts); filtering, searching
 // (codeSearch.ts) and sorting (codeOrder.ts) work on compact indexes built once per program, so each
-// keystroke costs one pass over typed arrays. The app runs this in its worker thread
-// (main/codeWorker); tests and tools may run it anywhere.
+// keystroke costs one pass over typed arrays. The search index is built while the thread is idle
+// right after the first rows of a program were asked for, so the first search does not wait for it.
+// The app runs this in its worker thread (main/codeWorker); tests and tools may run it anywhere.
 import type { CodeSort, CodeView } from '../../../app/codeView';
 import type { CodePage } from '../../../app/ipcContract';
 import type { CodeInsights } from '../../../app/codeInsights';
@@ -13,10 +14,11 @@ import { sortedPositions } from './codeOrder';
 import { buildSearchIndex, matchMask } from './codeSearch';
 import type { SearchIndex } from './codeSearch';
 import type { CompactCodes } from './compactCodes';
-import { compactCodes, promoCodeAt, statusAt } from './compactCodes';
+import { codeTextAt, compactCodes, promoCodeAt, statusAt } from './compactCodes';
 import { programKey } from './programKey';
 import type { ChangedCodes } from '../review/compareExports';
 import type { CodeList, CsvRequest, CsvResult, WorkbookRequest, WorkbookResult } from '../workbook';
+import type { CompactList } from '../workbook/workbookPlan';
 // The writers' own modules, not the workbook index: the worker bundle needs no reader.
 import { writeCsv } from '../workbook/writeCsv';
 import { writeWorkbook } from '../workbook/writeWorkbook';
@@ -84,8 +86,9 @@ export interface CodeLibrary<Fetched = readonly PromoCode[]> {
 interface Entry {
   codes: CompactCodes;
   fetchedAt: number;
-  /** Built on the first search, then kept. */
+  /** Built when the thread is first idle after a query, or by the first search, then kept. */
   search: SearchIndex | null;
+  searchScheduled: boolean;
   /** Each sort's order, computed once per column and direction. */
   orders: Map<string, Uint32Array>;
   /** The last view's positions, so scrolling through one view costs no recomputation. */
@@ -128,10 +131,24 @@ export function createCodeLibrary(): InThreadCodeLibrary {
   const entries = new Map<string, Entry>();
   const notFetched = (loyaltyId: number) => new Error(`Loyalty program ${loyaltyId} has not been fetched.`);
 
+  /** A program's codes for a writer: the compact columns, and the positions the filter shows. */
+  const compactSelection = (connectionId: string, loyaltyId: number, filter: CodeFilter): CompactList => {
+    const entry = entries.get(programKey(connectionId, loyaltyId));
+    if (entry === undefined) throw notFetched(loyaltyId);
+    if (!isFiltered(filter)) return { compact: entry.codes };
+    return { compact: entry.codes, filtered: positionsOf(entry, { filter, sort: null }) };
+  };
   const library: InThreadCodeLibrary = {
     store(connectionId, loyaltyId, codes, fetchedAt) {
       const compact = Array.isArray(codes) ? compactCodes(codes) : (codes as CompactCodes);
-      const entry: Entry = { codes: compact, fetchedAt, search: null, orders: new Map(), lastView: null };
+      const entry: Entry = {
+        codes: compact,
+        fetchedAt,
+        search: null,
+        searchScheduled: false,
+        orders: new Map(),
+        lastView: null,
+      };
       entries.set(programKey(connectionId, loyaltyId), entry);
       return { total: compact.length, counts: compact.counts };
     },
@@ -160,7 +177,7 @@ export function createCodeLibrary(): InThreadCodeLibrary {
       const positions = positionsOf(entry, view);
       const texts: string[] = [];
       for (const [first, last] of ranges) {
-        for (const i of positions.subarray(first, last + 1)) texts.push(entry.codes.codes[i] as string);
+        for (const i of positions.subarray(first, last + 1)) texts.push(codeTextAt(entry.codes, i));
       }
       return texts;
     },
@@ -172,6 +189,7 @@ export function createCodeLibrary(): InThreadCodeLibrary {
         ...promoCodeAt(entry.codes, i),
         status: statusAt(entry.codes, i),
       }));
+      searchWhenIdle(entry);
       return {
         matching: positions.length,
         total: entry.codes.length,
@@ -181,24 +199,30 @@ export function createCodeLibrary(): InThreadCodeLibrary {
       };
     },
     async writeWorkbook({ connectionId, programs, filter, changesOf: _byName, ...request }) {
-      const selected = programs.map((program) => {
-        const codes = library.selection(connectionId, program.loyaltyId, { filter, sort: null });
-        if (codes === null) throw notFetched(program.loyaltyId);
-        return { ...program, codes };
-      });
+      const selected = programs.map((program) => ({
+        ...program,
+        codes: compactSelection(connectionId, program.loyaltyId, filter),
+      }));
       return writeWorkbook({ ...request, programs: selected, filter: isFiltered(filter) ? filter : null });
     },
     async writeCsv({ connectionId, program, filter, ...request }) {
-      const codes = library.selection(connectionId, program.loyaltyId, { filter, sort: null });
-      if (codes === null) throw notFetched(program.loyaltyId);
       return writeCsv({
         ...request,
-        program: { ...program, codes },
+        program: { ...program, codes: compactSelection(connectionId, program.loyaltyId, filter) },
         filter: isFiltered(filter) ? filter : null,
       });
     },
   };
   return library;
+}
+
+/** The rows have been answered: build the search index once nothing else is waiting (a macrotask later). */
+function searchWhenIdle(entry: Entry): void {
+  if (entry.search !== null || entry.searchScheduled) return;
+  entry.searchScheduled = true;
+  setTimeout(() => {
+    entry.search ??= buildSearchIndex(entry.codes);
+  }, 0).unref?.();
 }
 
 /** The positions (indexes into the program's codes) a view shows, in its order. */

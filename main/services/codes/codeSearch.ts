@@ -1,33 +1,64 @@
 // Which of a program's codes a filter keeps: by status, by expiring soon, and by a search typed as
 // the person types.
-// Every code is lower-cased and joined by NUL into one text, once per program, so each keystroke
-// is one indexOf loop over it instead of a million small searches.
+// Every code is lower-cased into one buffer, NUL between codes, once per program (the library builds
+// it while the worker is idle, right after the first rows are shown), so each keystroke is one
+// Buffer.indexOf loop over it instead of a million small searches.
+import { Buffer } from 'node:buffer';
 import type { CodeFilter } from '../../../app/promoCode';
 import { CODE_STATUSES, isFiltered } from '../../../app/promoCode';
 import type { CompactCodes } from './compactCodes';
+import { codeTextAt } from './compactCodes';
 
-const SEPARATOR = '\u0000';
+const SEPARATOR = 0;
 
-/** Every code lower-cased and joined by NUL, with where each starts. */
+/** Every code lower-cased (UTF-8) and joined by NUL, with where each starts. */
 export interface SearchIndex {
-  text: string;
+  bytes: Buffer;
   starts: Uint32Array;
 }
 
 export function buildSearchIndex(codes: CompactCodes): SearchIndex {
-  const parts = codes.codes.map((code) => code.toLowerCase());
-  const starts = new Uint32Array(parts.length);
+  const { codeBytes, codeStarts, length: n } = codes;
+  // Lower-casing keeps an ASCII code's length; others may change it (İ becomes i̇), so room is made.
+  let room = codeBytes.length + n;
+  const lowered = new Map<number, Buffer>();
+  if (!codes.ascii) {
+    for (let i = 0; i < n; i++) {
+      if (isAsciiCode(codeBytes, codeStarts[i] as number, codeStarts[i + 1] as number)) continue;
+      const lower = Buffer.from(codeTextAt(codes, i).toLowerCase(), 'utf8');
+      lowered.set(i, lower);
+      room += lower.length - ((codeStarts[i + 1] as number) - (codeStarts[i] as number));
+    }
+  }
+  const bytes = Buffer.allocUnsafeSlow(room);
+  const starts = new Uint32Array(n);
   let at = 0;
-  parts.forEach((part, i) => {
+  for (let i = 0; i < n; i++) {
     starts[i] = at;
-    at += part.length + 1;
-  });
-  return { text: parts.join(SEPARATOR), starts };
+    const lower = lowered.get(i);
+    if (lower !== undefined) {
+      lower.copy(bytes, at);
+      at += lower.length;
+    } else {
+      const end = codeStarts[i + 1] as number;
+      for (let k = codeStarts[i] as number; k < end; k++) {
+        const byte = codeBytes[k] as number;
+        bytes[at++] = byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
+      }
+    }
+    bytes[at++] = SEPARATOR;
+  }
+  return { bytes, starts };
+}
+
+function isAsciiCode(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if ((bytes[k] as number) >= 0x80) return false;
+  return true;
 }
 
 /**
  * 1 for each code the filter keeps; null when it keeps them all. `searchIndex` is asked for only
- * when there is something to search, so a program nobody searches never builds one.
+ * when there is something to search, so a program nobody searches never needs one.
  */
 export function matchMask(
   compact: CompactCodes,
@@ -35,18 +66,16 @@ export function matchMask(
   searchIndex: () => SearchIndex,
 ): Uint8Array | null {
   if (!isFiltered(filter)) return null;
-  const { codes, statuses, length: n } = compact;
+  const { statuses, length: n } = compact;
   const keep = new Uint8Array(n);
   if (filter.search === '') {
     keep.fill(1);
-  } else if (filter.search.includes(SEPARATOR)) {
+  } else if (filter.search.includes('\u0000')) {
     // A search holding the separator would match across two codes in the joined text.
     const needle = filter.search.toLowerCase();
-    codes.forEach((code, i) => {
-      if (code.toLowerCase().includes(needle)) keep[i] = 1;
-    });
+    for (let i = 0; i < n; i++) if (codeTextAt(compact, i).toLowerCase().includes(needle)) keep[i] = 1;
   } else {
-    markSearchHits(searchIndex(), filter.search.toLowerCase(), keep);
+    markSearchHits(searchIndex(), Buffer.from(filter.search.toLowerCase(), 'utf8'), keep);
   }
   if (filter.status !== null) {
     const wanted = CODE_STATUSES.indexOf(filter.status);
@@ -67,16 +96,16 @@ export function matchMask(
 /** The statuses whose expire date still matters, as indexes into CODE_STATUSES. */
 const STILL_TO_BE_USED = [CODE_STATUSES.indexOf('available'), CODE_STATUSES.indexOf('attached')];
 
-function markSearchHits(index: SearchIndex, needle: string, keep: Uint8Array): void {
-  const { text, starts } = index;
+function markSearchHits(index: SearchIndex, needle: Buffer, keep: Uint8Array): void {
+  const { bytes, starts } = index;
   let from = 0;
   for (;;) {
-    const hit = text.indexOf(needle, from);
+    const hit = bytes.indexOf(needle, from);
     if (hit === -1) return;
     const code = lastStartAtOrBefore(starts, hit);
     keep[code] = 1;
     // Continue with the next code: one hit is enough for this one.
-    from = code + 1 < starts.length ? (starts[code + 1] as number) : text.length;
+    from = code + 1 < starts.length ? (starts[code + 1] as number) : bytes.length;
   }
 }
 

@@ -2,6 +2,7 @@
 // changes alone, or an export that carries them beside its codes). Continues on `Changes (2)` and so on
 // past Excel's row limit, like a program's sheets.
 import type { ChangedCode } from '../../../app/codeChanges';
+import type { CodeDate } from '../../../app/promoCode';
 import { rowXml, type CellValue } from '../workbook/cellXml';
 import { timestampText, type ExcelCalendar } from '../workbook/excelCalendar';
 import { STYLE } from '../workbook/packageParts';
@@ -69,11 +70,19 @@ export async function writeChangesSheets(
   ];
   const values: CellValue[] = new Array<CellValue>(COLUMNS).fill(null);
   const styles = [...ROW_STYLES];
-  /** A date cell, or the timestamp as text when Excel has no such date. */
-  const date = (column: number, epochMs: number | boolean | null): void => {
-    const serial = typeof epochMs === 'number' ? calendar.serial(epochMs) : null;
-    const asText = typeof epochMs === 'number' && serial === null;
-    values[column] = asText ? timestampText(epochMs) : serial;
+  /**
+   * A date cell; the timestamp as text when Excel has no such date, a value that is not a date as
+   * Altcraft sent it; empty when not set or when it happened at an unknown time.
+   */
+  const date = (column: number, value: CodeDate): void => {
+    if (typeof value === 'string') {
+      values[column] = value;
+      styles[column] = STYLE.text;
+      return;
+    }
+    const serial = typeof value === 'number' ? calendar.serial(value) : null;
+    const asText = typeof value === 'number' && serial === null;
+    values[column] = asText ? timestampText(value) : serial;
     styles[column] = asText ? STYLE.text : STYLE.date;
   };
   const word = (status: ChangedCode['statusBefore']): CellValue =>

@@ -8,7 +8,8 @@ import { CODE_STATUSES, emptyCounts, type StatusCounts } from '../../../app/prom
 /** What comparing needs of a set of codes: their texts and statuses (CompactCodes and snapshots both fit). */
 export interface CodeStates {
   readonly length: number;
-  readonly codes: readonly string[];
+  /** Code i as text. */
+  codeAt(i: number): string;
   /** Each code's status as an index into CODE_STATUSES. */
   readonly statuses: Uint8Array;
 }
@@ -33,7 +34,7 @@ export function compareCodes(before: CodeStates, after: CodeStates): CodeChanges
   // Later occurrences of a code, only for codes listed more than once (rare: kept out of the way).
   let repeats: Map<string, number[]> | null = null;
   for (let i = 0; i < before.length; i += 1) {
-    const code = before.codes[i] as string;
+    const code = before.codeAt(i);
     if (!first.has(code)) first.set(code, i);
     else {
       repeats ??= new Map();
@@ -46,7 +47,7 @@ export function compareCodes(before: CodeStates, after: CodeStates): CodeChanges
   const matchOf = new Uint32Array(after.length).fill(NONE);
   const matched = new Uint8Array(before.length);
   for (let j = 0; j < after.length; j += 1) {
-    const code = after.codes[j] as string;
+    const code = after.codeAt(j);
     const i = first.get(code);
     if (i === undefined) continue;
     matchOf[j] = i;
@@ -98,4 +99,4 @@ export function compareCodes(before: CodeStates, after: CodeStates): CodeChanges
 }
 
 /** No codes at all: one side of a program only one export has. */
-export const NO_CODES: CodeStates = { length: 0, codes: [], statuses: new Uint8Array(0) };
+export const NO_CODES: CodeStates = { length: 0, codeAt: () => '', statuses: new Uint8Array(0) };

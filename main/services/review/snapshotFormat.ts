@@ -36,14 +36,14 @@ export async function encodeSnapshot(
   const lengths = Buffer.alloc(n * 5);
   let at = 0;
   for (let i = 0; i < n; i += 1) {
-    let length = (codes.codes[i] as string).length;
+    let length = codes.codeAt(i).length;
     while (length >= 0x80) {
       lengths[at++] = (length & 0x7f) | 0x80;
       length >>>= 7;
     }
     lengths[at++] = length;
   }
-  const text = Buffer.from(codes.codes.slice(0, n).join(''), 'utf8');
+  const text = Buffer.from(Array.from({ length: n }, (_, i) => codes.codeAt(i)).join(''), 'utf8');
   const body = await deflate(Buffer.concat([codes.statuses.subarray(0, n), lengths.subarray(0, at), text]), {
     level: 6,
   });
@@ -112,7 +112,7 @@ export async function decodeSnapshot(
     from = to;
   }
   if (from !== text.length) throw new DamagedSnapshot('it has text after its last code');
-  return { ...header, length: n, codes, statuses };
+  return { ...header, length: n, codeAt: (i) => codes[i] as string, statuses };
 }
 
 function isHeader(value: unknown): value is SnapshotHeader {

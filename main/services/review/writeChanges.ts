@@ -1,6 +1,7 @@
 // Saves the changed codes of a comparison on their own: a workbook with the `Changes` sheet, or a CSV
 // file with the same columns (and the same formula guard as every CSV the app writes). Saved atomically:
 // a failure or a cancel leaves no file, and a file already there as it was.
+import type { CodeDate } from '../../../app/promoCode';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { saveAtomically, throwIfCancelled } from '../workbook/atomicSave';
@@ -81,8 +82,9 @@ async function writeCsvRows(
   onRows: (rows: number) => void,
 ): Promise<void> {
   const words = STATUS_WORDS[request.language];
-  const date = (epochMs: number | null | boolean): string =>
-    typeof epochMs === 'number' ? dateText(epochMs) : '';
+  // A value that is not a date goes out as Altcraft sent it, guarded like a code (it is Altcraft's text).
+  const date = (value: CodeDate): string =>
+    typeof value === 'number' ? dateText(value) : typeof value === 'string' ? codeField(value) : '';
   let chunk = `\ufeff${changesHeader(request.language).map(csvField).join(',')}${CRLF}`;
   let pending = 0;
   for (let index = 0; index < request.changes.length; index += 1) {

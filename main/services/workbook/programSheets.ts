@@ -1,7 +1,8 @@
 // Writes one loyalty program's codes: the header, then one row per code, continuing on the next planned
 // sheet whenever a sheet is full. This is the loop that runs a million times, so it allocates little.
 
-import { statusOf, type PromoCode } from '../../../app/promoCode';
+import { CODE_STATUSES, DATE_FIELDS } from '../../../app/promoCode';
+import { codeTextAt, DATE_KIND } from '../codes/compactCodes';
 import { rowXml, type CellValue } from './cellXml';
 import { timestampText, type ExcelCalendar } from './excelCalendar';
 import { STYLE } from './packageParts';
@@ -44,12 +45,29 @@ export async function writeProgramSheets(
   ];
   const values: CellValue[] = [null, null, null, null, null, null];
   const styles = [...ROW_STYLES];
-  /** A date cell, or the timestamp as text when Excel has no such date (the plan counted them). */
-  const date = (column: number, epochMs: number | boolean | null): void => {
-    const serial = typeof epochMs === 'number' ? calendar.serial(epochMs) : null;
-    const asText = typeof epochMs === 'number' && serial === null;
-    values[column] = asText ? timestampText(epochMs) : serial;
-    styles[column] = asText ? STYLE.text : STYLE.date;
+  const { compact, positions } = program;
+  const { statuses, dateKinds, texts } = compact;
+  const words = CODE_STATUSES.map((status) => statusWords[status]);
+  const dates = DATE_FIELDS.map((field) => compact[field]);
+  /**
+   * A date cell; the timestamp as text when Excel has no such date, the value as Altcraft sent it when
+   * it is not a date (the plan counted both); empty when not set or when it happened at an unknown time.
+   */
+  const date = (i: number, kinds: number, field: number): void => {
+    const column = field + 2;
+    const kind = (kinds >> (field * 2)) & 3;
+    styles[column] = STYLE.date;
+    if (kind === DATE_KIND.date) {
+      const epochMs = (dates[field] as Float64Array)[i] as number;
+      const serial = calendar.serial(epochMs);
+      values[column] = serial ?? timestampText(epochMs);
+      if (serial === null) styles[column] = STYLE.text;
+    } else if (kind === DATE_KIND.text) {
+      values[column] = texts.get(i * 4 + field) ?? '';
+      styles[column] = STYLE.text;
+    } else {
+      values[column] = null;
+    }
   };
 
   let position = 0;
@@ -73,14 +91,15 @@ export async function writeProgramSheets(
 
     let xml = '';
     for (let index = 0; index < rows; index += 1) {
-      const code: PromoCode = program.codeAt(position + index);
+      const i = positions === null ? position + index : (positions[position + index] as number);
       const rowNumber = index + 2;
-      values[0] = code.code;
-      values[1] = book.strings.cell(statusWords[statusOf(code)]);
-      date(2, code.attached);
-      date(3, code.activated);
-      date(4, code.expireDate);
-      date(5, code.expired);
+      values[0] = codeTextAt(compact, i);
+      values[1] = book.strings.cell(words[statuses[i] as number] as string);
+      const kinds = dateKinds[i] as number;
+      date(i, kinds, 0);
+      date(i, kinds, 1);
+      date(i, kinds, 2);
+      date(i, kinds, 3);
       xml += rowXml(rowNumber, values, styles);
       if ((index + 1) % ROWS_PER_WRITE === 0) {
         sheet.write(xml);

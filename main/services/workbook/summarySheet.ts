@@ -9,7 +9,13 @@ import type { ExcelCalendar } from './excelCalendar';
 import { STYLE } from './packageParts';
 import type { XlsxPackage } from './xlsxPackage';
 import type { PlannedProgram } from './workbookPlan';
-import { STATUS_WORDS, SUMMARY_LABELS, SUMMARY_SHEET, type WorkbookLanguage } from './workbookLayout';
+import {
+  COLUMN_LABELS,
+  STATUS_WORDS,
+  SUMMARY_LABELS,
+  SUMMARY_SHEET,
+  type WorkbookLanguage,
+} from './workbookLayout';
 
 export interface SummaryFacts {
   host: string;
@@ -48,6 +54,19 @@ export function writeSummarySheet(
   if (datesAsText > 0) {
     rows.push({
       values: [text(labels.datesAsText), datesAsText, text(labels.datesAsTextNote)],
+      styles: [STYLE.bold],
+    });
+  }
+  const columns = COLUMN_LABELS[facts.language];
+  for (const program of programs) {
+    if (program.keptAsText.length === 0) continue;
+    const where = program.keptAsText
+      .map((kept) => `${columns[kept.field]} ×${kept.count} (${labels.firstAt} ${kept.firstCell})`)
+      .join(', ');
+    const count = program.keptAsText.reduce((sum, kept) => sum + kept.count, 0);
+    const name = program.name ?? String(program.loyaltyId);
+    rows.push({
+      values: [text(labels.keptAsText), count, text(`${labels.keptAsTextNote}. ${name}: ${where}`)],
       styles: [STYLE.bold],
     });
   }

@@ -63,6 +63,10 @@ export interface SummaryLabels {
   datesAsText: string;
   datesAsTextNote: string;
   filterExpiring: string;
+  /** Shown only when some values were not dates and were kept as text: one row per such program. */
+  keptAsText: string;
+  keptAsTextNote: string;
+  firstAt: string;
   loyaltyId: string;
   name: string;
   total: string;
@@ -82,6 +86,9 @@ export const SUMMARY_LABELS: Record<WorkbookLanguage, SummaryLabels> = {
     datesAsText: 'Dates as text',
     datesAsTextNote: "outside Excel's calendar (1900–9999): written as Altcraft sent them, in UTC",
     filterExpiring: 'still to be used, expiring',
+    keptAsText: 'Kept as text',
+    keptAsTextNote: 'not dates: written exactly as Altcraft sent them',
+    firstAt: 'first at',
     loyaltyId: 'Loyalty ID',
     name: 'Name',
     total: 'Total',
@@ -99,6 +106,9 @@ export const SUMMARY_LABELS: Record<WorkbookLanguage, SummaryLabels> = {
     datesAsText: 'Даты текстом',
     datesAsTextNote: 'вне календаря Excel (1900–9999): записаны как прислал Altcraft, в UTC',
     filterExpiring: 'ещё не использованы, истекают',
+    keptAsText: 'Сохранено текстом',
+    keptAsTextNote: 'не даты: записаны точно как прислал Altcraft',
+    firstAt: 'первое в',
     loyaltyId: 'ID программы',
     name: 'Название',
     total: 'Всего',

@@ -11,7 +11,8 @@
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import type { CsvDelimiter } from '../../../app/csvDelimiter';
-import { statusOf, type CodeFilter, type StatusCounts } from '../../../app/promoCode';
+import { CODE_STATUSES, type CodeFilter, type CodeStatus, type StatusCounts } from '../../../app/promoCode';
+import { codeTextAt, DATE_KIND } from '../codes/compactCodes';
 import { saveAtomically, throwIfCancelled } from './atomicSave';
 import { looksLikeFormula } from './csvFormulaGuard';
 import { createLocalClock, type LocalClock } from './localClock';
@@ -23,6 +24,8 @@ export interface CsvRequest {
   target: string;
   program: ProgramCodes;
   filter: CodeFilter | null;
+  /** Only these statuses are exported (the command line's --status). */
+  statuses?: readonly CodeStatus[] | null;
   timeZone: string;
   language: WorkbookLanguage;
   /** Between fields; a comma unless chosen otherwise. */
@@ -45,7 +48,8 @@ const PROGRESS_EVERY = 20_000;
 export async function writeCsv(request: CsvRequest): Promise<CsvResult> {
   throwIfCancelled(request.signal);
   const clock = createLocalClock(request.timeZone);
-  const [program] = planWorkbook([request.program], request.filter, Number.MAX_SAFE_INTEGER);
+  const selection = { filter: request.filter, statuses: request.statuses ?? null };
+  const [program] = planWorkbook([request.program], selection, Number.MAX_SAFE_INTEGER);
   if (program === undefined) throw new Error('planWorkbook returned no program');
   await saveAtomically(
     request.target,
@@ -62,16 +66,25 @@ async function writeRows(
   request: CsvRequest,
   signal: AbortSignal,
 ): Promise<void> {
-  const words = STATUS_WORDS[request.language];
-  const date = (epochMs: number | null): string => (epochMs === null ? '' : clock.text(epochMs));
+  const words = CODE_STATUSES.map((status) => STATUS_WORDS[request.language][status]);
+  const { compact, positions } = program;
+  const { statuses, dateKinds, texts } = compact;
+  const dates = [compact.attached, compact.activated, compact.expireDate, compact.expired];
+  /** A local time; a value kept as text guarded like a code (it is text Altcraft sent); else empty. */
+  const date = (i: number, kinds: number, field: number): string => {
+    const kind = (kinds >> (field * 2)) & 3;
+    if (kind === DATE_KIND.date) return clock.text((dates[field] as Float64Array)[i] as number);
+    if (kind === DATE_KIND.text) return codeField(texts.get(i * 4 + field) ?? '');
+    return '';
+  };
   const to = request.delimiter ?? ',';
   let chunk = BOM + headerRow(request.language).map(csvField).join(to) + CRLF;
   request.onProgress?.({ rowsWritten: 0, rowsTotal: program.rows });
 
   for (let index = 0; index < program.rows; index += 1) {
-    const code = program.codeAt(index);
-    const expired = typeof code.expired === 'number' ? clock.text(code.expired) : '';
-    chunk += `${codeField(code.code)}${to}${words[statusOf(code)]}${to}${date(code.attached)}${to}${date(code.activated)}${to}${date(code.expireDate)}${to}${expired}${CRLF}`;
+    const i = positions === null ? index : (positions[index] as number);
+    const kinds = dateKinds[i] as number;
+    chunk += `${codeField(codeTextAt(compact, i))}${to}${words[statuses[i] as number]}${to}${date(i, kinds, 0)}${to}${date(i, kinds, 1)}${to}${date(i, kinds, 2)}${to}${date(i, kinds, 3)}${CRLF}`;
     if (chunk.length >= CHUNK_CHARS) {
       await write(output, chunk, signal);
       chunk = '';

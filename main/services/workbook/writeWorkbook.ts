@@ -29,7 +29,7 @@ export interface WorkbookRequest {
   programs: readonly ProgramCodes[];
   /** When given, only the codes it shows are exported; Summary says which filter it was. */
   filter: CodeFilter | null;
-  /** Statuses kept when several were chosen (the command line's --status); Summary names them. */
+  /** Only these statuses are exported (the command line's --status); Summary names them. */
   statuses?: readonly CodeStatus[] | null;
   exportedAt: Date;
   /** IANA name, e.g. `Europe/Moscow`; dates are written as wall-clock time there. */
@@ -64,7 +64,8 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<WorkbookR
   const clock = createLocalClock(request.timeZone);
   const rowsPerSheet = Math.min(request.rowsPerSheet ?? MAX_DATA_ROWS_PER_SHEET, MAX_DATA_ROWS_PER_SHEET);
   const calendar = excelCalendar(clock);
-  const programs = planWorkbook(request.programs, request.filter, rowsPerSheet, calendar);
+  const selection = { filter: request.filter, statuses: request.statuses ?? null };
+  const programs = planWorkbook(request.programs, selection, rowsPerSheet, calendar);
   const rowsTotal = programs.reduce((sum, program) => sum + program.rows, 0) + (request.changes?.length ?? 0);
   let changesSheets: string[] | undefined;
 

@@ -161,13 +161,19 @@ function codeOf(values: CellValue[], columns: HeaderColumns, clock: LocalClock):
   if ((codeCell === undefined || codeCell === null) && values.every((v) => v === undefined || v === null)) {
     return null;
   }
-  const expiredDate = instantOf(cellAt(values, columns.expired), clock);
+  // A date cell holding text that is no date is a value Altcraft sent that way: it reads back as that text.
+  const dateOf = (column: number | undefined) => {
+    const cell = cellAt(values, column);
+    const instant = instantOf(cell, clock);
+    return instant ?? (typeof cell === 'string' && cell.trim() !== '' ? ownCopy(cell) : null);
+  };
+  const expiredDate = dateOf(columns.expired);
   const status = codeText(cellAt(values, columns.status)).trim().toLowerCase();
   return {
     code: ownCopy(codeText(codeCell)),
-    attached: instantOf(cellAt(values, columns.attached), clock),
-    activated: instantOf(cellAt(values, columns.activated), clock),
-    expireDate: instantOf(cellAt(values, columns.expireDate), clock),
+    attached: dateOf(columns.attached),
+    activated: dateOf(columns.activated),
+    expireDate: dateOf(columns.expireDate),
     // The workbook leaves Expired empty for Altcraft's `true`; the status column still says so.
     expired: expiredDate ?? (EXPIRED_WORDS.has(status) ? true : null),
   };
