@@ -12,6 +12,8 @@ export interface PageFigures {
   /** From the input event, including the page's pause after typing (searchPauseMs). */
   searchMs: number;
   searchPauseMs: number;
+  /** From the click on the Code heading until the first row shows the new order. */
+  sortMs: number;
   longestScrollTaskMs: number;
 }
 

@@ -112,6 +112,17 @@ describe('exportAll: retries', () => {
 });
 
 describe('exportAll: the network', () => {
+  it('stops reading an answer past the largest it reads, saying so, and does not try again', async () => {
+    const { exportAll, sleeps } = clientFor(sim(), { maxAnswerBytes: 4096 });
+    const error = await failureOf(exportAll(WELCOME_ID));
+    expect(error.code).toBe('answer-too-large');
+    expect(error.message).toContain('larger than');
+    expect(error.detail).toContain('4096 bytes');
+    expect(sleeps).toHaveLength(0);
+    // The same program within the limit reads whole.
+    expect(await clientFor(sim(), { maxAnswerBytes: 1024 * 1024 }).exportAll(WELCOME_ID)).toHaveLength(100);
+  });
+
   it('reports a closed port as connection-refused, after 3 tries', async () => {
     const port = await closedPort();
     const { client, sleeps } = clientFor(sim());

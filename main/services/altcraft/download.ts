@@ -182,7 +182,12 @@ function declaredLength(headers: Headers): number | null {
 }
 
 function tooLargeError(host: string, limit: number): AppError {
-  const size = limit >= 1024 ** 3 ? `${limit / 1024 ** 3} GiB` : `${Math.round(limit / 1024 ** 2)} MiB`;
+  const size =
+    limit >= 1024 ** 3
+      ? `${limit / 1024 ** 3} GiB`
+      : limit >= 1024 ** 2
+        ? `${Math.round(limit / 1024 ** 2)} MiB`
+        : `${limit.toLocaleString('en')} bytes`;
   return new AppError({
     code: 'answer-too-large',
     message: `The answer from ${host} is larger than ${size}, more than Promo Exporter reads, so no codes were read. Ask your Altcraft administrator about the size of this program.`,
