@@ -122,3 +122,60 @@ describe('codeLibrary', () => {
     expect(library.has('a', 1)).toBe(true);
   });
 });
+
+describe('codeLibrary at scale: the index built while idle, orders made once', () => {
+  const many = Array.from({ length: 100_000 }, (_, i) =>
+    code(i % 1_000 === 7 ? `İSTANBUL-${i}` : `CODE-${String(i % 50_000).padStart(6, '0')}`, {
+      attached: i % 3 === 0 ? 1_000 + (i % 10) : null,
+    }),
+  );
+  const ALL_CODES = { status: null, search: '' } as const;
+  const wait = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('finds codes with the index built a slice at a time between queries, as with one built at once', async () => {
+    const idle = createCodeLibrary();
+    idle.store('c', 1, many, 0);
+    idle.query('c', 1, { filter: ALL_CODES, sort: null }, 0, 10); // the first rows: the build starts
+    for (let i = 0; i < 20; i++) await wait();
+    // Searched after one slice: the search finishes what the slices began.
+    const partly = createCodeLibrary();
+    partly.store('c', 1, many, 0);
+    partly.query('c', 1, { filter: ALL_CODES, sort: null }, 0, 10);
+    await new Promise((resolve) => setImmediate(resolve));
+    const firstSearch = { filter: { status: null, search: 'i̇stanbul' }, sort: null };
+    expect(partly.matching('c', 1, firstSearch)).toHaveLength(100);
+    const eager = createCodeLibrary();
+    eager.store('c', 1, many, 0);
+    for (const search of ['i̇stanbul-99', '000123', 'code-04999', 'istanbul']) {
+      const view = { filter: { status: null, search }, sort: null };
+      const expected = many.filter((c) => c.code.toLowerCase().includes(search)).map((c) => c.code);
+      expect(idle.matching('c', 1, view).map((c) => c.code)).toEqual(expected);
+      expect(eager.matching('c', 1, view).map((c) => c.code)).toEqual(expected);
+      expect(partly.matching('c', 1, view).map((c) => c.code)).toEqual(expected);
+    }
+  });
+
+  it('sorts descending with ties in Altcraft order, whether or not the ascending order came first', () => {
+    for (const column of ['code', 'attached', 'status'] as const) {
+      const first = createCodeLibrary();
+      first.store('c', 1, many, 0);
+      first.matching('c', 1, { filter: ALL_CODES, sort: { column, direction: 'asc' } });
+      const fresh = createCodeLibrary();
+      fresh.store('c', 1, many, 0);
+      const view = { filter: ALL_CODES, sort: { column, direction: 'desc' } } as const;
+      const fromAscending = first.matching('c', 1, view).map((c) => c.code);
+      expect(fromAscending).toEqual(fresh.matching('c', 1, view).map((c) => c.code));
+      expect(fromAscending).toHaveLength(many.length);
+    }
+    const library = createCodeLibrary();
+    library.store('c', 1, many, 0);
+    const codes = library.matching('c', 1, {
+      filter: ALL_CODES,
+      sort: { column: 'code', direction: 'desc' },
+    });
+    // CODE-000000 appears twice (positions 0 and 50,000): Altcraft's order between them is kept.
+    const twins = codes.filter((c) => c.code === 'CODE-000000');
+    expect(twins).toHaveLength(2);
+    expect(codes.at(-1)?.code).toBe('CODE-000000');
+  });
+});

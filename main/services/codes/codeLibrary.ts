@@ -10,8 +10,8 @@ import type { CodeInsights } from '../../../app/codeInsights';
 import type { CodeFilter, PromoCode, StatusCounts } from '../../../app/promoCode';
 import { isFiltered } from '../../../app/promoCode';
 import { codeInsights } from './codeInsights';
-import { sortedPositions } from './codeOrder';
-import { buildSearchIndex, matchMask } from './codeSearch';
+import { reversedOrder, sortedPositions } from './codeOrder';
+import { matchMask, SearchIndexBuilder } from './codeSearch';
 import type { SearchIndex } from './codeSearch';
 import type { CompactCodes } from './compactCodes';
 import { codeTextAt, compactCodes, promoCodeAt, statusAt } from './compactCodes';
@@ -86,9 +86,10 @@ export interface CodeLibrary<Fetched = readonly PromoCode[]> {
 interface Entry {
   codes: CompactCodes;
   fetchedAt: number;
-  /** Built when the thread is first idle after a query, or by the first search, then kept. */
+  /** Built while the thread is idle after the first query, or finished by the first search, then kept. */
   search: SearchIndex | null;
-  searchScheduled: boolean;
+  /** The index being built a slice at a time; null before it starts and once it is done. */
+  searchBuilder: SearchIndexBuilder | null;
   /** Each sort's order, computed once per column and direction. */
   orders: Map<string, Uint32Array>;
   /** The last view's positions, so scrolling through one view costs no recomputation. */
@@ -145,7 +146,7 @@ export function createCodeLibrary(): InThreadCodeLibrary {
         codes: compact,
         fetchedAt,
         search: null,
-        searchScheduled: false,
+        searchBuilder: null,
         orders: new Map(),
         lastView: null,
       };
@@ -216,13 +217,37 @@ export function createCodeLibrary(): InThreadCodeLibrary {
   return library;
 }
 
-/** The rows have been answered: build the search index once nothing else is waiting (a macrotask later). */
+/** Codes indexed per slice while idle: a slice is a few milliseconds, so a query never waits long. */
+const SEARCH_SLICE = 32_768;
+
+/**
+ * The rows have been answered: build the search index a slice at a time whenever nothing else is
+ * waiting (each slice a macrotask), so the page's next query is answered between two slices.
+ */
 function searchWhenIdle(entry: Entry): void {
-  if (entry.search !== null || entry.searchScheduled) return;
-  entry.searchScheduled = true;
-  setTimeout(() => {
-    entry.search ??= buildSearchIndex(entry.codes);
-  }, 0).unref?.();
+  if (entry.search !== null || entry.searchBuilder !== null) return;
+  const builder = new SearchIndexBuilder(entry.codes);
+  entry.searchBuilder = builder;
+  const slice = () => {
+    if (entry.searchBuilder !== builder) return; // finished by a search meanwhile
+    builder.step(SEARCH_SLICE);
+    if (!builder.done) {
+      setImmediate(slice).unref?.();
+      return;
+    }
+    entry.search = builder.finish();
+    entry.searchBuilder = null;
+  };
+  setImmediate(slice).unref?.();
+}
+
+/** The search index now: what the idle slices built so far, finished here. */
+function searchIndexOf(entry: Entry): SearchIndex {
+  if (entry.search === null) {
+    entry.search = (entry.searchBuilder ?? new SearchIndexBuilder(entry.codes)).finish();
+    entry.searchBuilder = null;
+  }
+  return entry.search;
 }
 
 /** The positions (indexes into the program's codes) a view shows, in its order. */
@@ -230,7 +255,7 @@ function positionsOf(entry: Entry, view: CodeView): Uint32Array {
   const key = JSON.stringify(view);
   if (entry.lastView?.key === key) return entry.lastView.positions;
   const order = orderOf(entry, view.sort);
-  const keep = matchMask(entry.codes, view.filter, () => (entry.search ??= buildSearchIndex(entry.codes)));
+  const keep = matchMask(entry.codes, view.filter, () => searchIndexOf(entry));
   let positions: Uint32Array;
   if (keep === null) {
     positions = order;
@@ -249,7 +274,12 @@ function orderOf(entry: Entry, sort: CodeSort): Uint32Array {
   const key = sort === null ? 'altcraft' : `${sort.column} ${sort.direction}`;
   const cached = entry.orders.get(key);
   if (cached !== undefined) return cached;
-  const order = sortedPositions(entry.codes, sort);
+  // Descending is the ascending order read backwards (ties kept in Altcraft's order), when it is known.
+  const ascending = sort?.direction === 'desc' ? entry.orders.get(`${sort.column} asc`) : undefined;
+  const order =
+    ascending === undefined || sort === null
+      ? sortedPositions(entry.codes, sort)
+      : reversedOrder(entry.codes, sort.column, ascending);
   entry.orders.set(key, order);
   return order;
 }

@@ -23,6 +23,21 @@ export function sortedPositions(compact: CompactCodes, sort: CodeSort): Uint32Ar
   return byKey(dateKeys(compact, DATE_FIELDS.indexOf(sort.column)), descending);
 }
 
+/** A column's descending order made from its ascending one: backwards, ties kept in Altcraft's order. */
+export function reversedOrder(
+  compact: CompactCodes,
+  column: NonNullable<CodeSort>['column'],
+  ascending: Uint32Array,
+): Uint32Array {
+  if (column === 'code') return reversedKeepingTies(ascending, (a, b) => sameCode(compact, a, b));
+  if (column === 'status') {
+    const { statuses } = compact;
+    return reversedKeepingTies(ascending, (a, b) => statuses[a] === statuses[b]);
+  }
+  const keys = dateKeys(compact, DATE_FIELDS.indexOf(column));
+  return reversedKeepingTies(ascending, (a, b) => keys[a] === keys[b]);
+}
+
 function identity(n: number): Uint32Array {
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;

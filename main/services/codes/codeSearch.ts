@@ -18,37 +18,70 @@ export interface SearchIndex {
 }
 
 export function buildSearchIndex(codes: CompactCodes): SearchIndex {
-  const { codeBytes, codeStarts, length: n } = codes;
-  // Lower-casing keeps an ASCII code's length; others may change it (İ becomes i̇), so room is made.
-  let room = codeBytes.length + n;
-  const lowered = new Map<number, Buffer>();
-  if (!codes.ascii) {
-    for (let i = 0; i < n; i++) {
-      if (isAsciiCode(codeBytes, codeStarts[i] as number, codeStarts[i + 1] as number)) continue;
-      const lower = Buffer.from(codeTextAt(codes, i).toLowerCase(), 'utf8');
-      lowered.set(i, lower);
-      room += lower.length - ((codeStarts[i + 1] as number) - (codeStarts[i] as number));
-    }
+  const builder = new SearchIndexBuilder(codes);
+  return builder.finish();
+}
+
+/**
+ * Builds a search index a slice at a time, so the thread can answer the page between slices (the
+ * library builds it while idle); `finish` completes it at once when a search needs it now.
+ */
+export class SearchIndexBuilder {
+  private bytes: Buffer;
+  private readonly starts: Uint32Array;
+  private at = 0;
+  private next = 0;
+
+  constructor(private readonly codes: CompactCodes) {
+    // Lower-casing keeps an ASCII code's length; others may change it (İ becomes i̇): room grows then.
+    this.bytes = Buffer.allocUnsafeSlow(codes.codeBytes.length + codes.length + 16);
+    this.starts = new Uint32Array(codes.length);
   }
-  const bytes = Buffer.allocUnsafeSlow(room);
-  const starts = new Uint32Array(n);
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    starts[i] = at;
-    const lower = lowered.get(i);
-    if (lower !== undefined) {
-      lower.copy(bytes, at);
-      at += lower.length;
-    } else {
+
+  get done(): boolean {
+    return this.next >= this.codes.length;
+  }
+
+  /** Indexes up to `count` more codes. */
+  step(count: number): void {
+    const { codeBytes, codeStarts, length: n } = this.codes;
+    const last = Math.min(n, this.next + count);
+    let bytes = this.bytes;
+    let at = this.at;
+    for (let i = this.next; i < last; i++) {
+      this.starts[i] = at;
+      const start = codeStarts[i] as number;
       const end = codeStarts[i + 1] as number;
-      for (let k = codeStarts[i] as number; k < end; k++) {
-        const byte = codeBytes[k] as number;
-        bytes[at++] = byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
+      if (!this.codes.ascii && !isAsciiCode(codeBytes, start, end)) {
+        const lower = Buffer.from(codeTextAt(this.codes, i).toLowerCase(), 'utf8');
+        if (at + lower.length + (n - i) + (codeBytes.length - end) > bytes.length) {
+          bytes = this.grow(at, at + lower.length + (n - i) + (codeBytes.length - end));
+        }
+        lower.copy(bytes, at);
+        at += lower.length;
+      } else {
+        for (let k = start; k < end; k++) {
+          const byte = codeBytes[k] as number;
+          bytes[at++] = byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
+        }
       }
+      bytes[at++] = SEPARATOR;
     }
-    bytes[at++] = SEPARATOR;
+    this.at = at;
+    this.next = last;
   }
-  return { bytes, starts };
+
+  finish(): SearchIndex {
+    this.step(this.codes.length);
+    return { bytes: this.bytes.subarray(0, this.at), starts: this.starts };
+  }
+
+  private grow(used: number, atLeast: number): Buffer {
+    const next = Buffer.allocUnsafeSlow(Math.max(atLeast, Math.ceil(this.bytes.length * 1.25)));
+    this.bytes.copy(next, 0, 0, used);
+    this.bytes = next;
+    return next;
+  }
 }
 
 function isAsciiCode(bytes: Uint8Array, start: number, end: number): boolean {
