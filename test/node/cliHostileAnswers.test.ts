@@ -14,7 +14,7 @@ import { CLI, childEnv, tempDir } from './cliHarness';
 // its peak memory (the kernel's count, worker thread included) stays far below what was sent.
 
 const MIB = 1024 * 1024;
-/** Below the 256 to 512 MiB each answer carries: holding it, as text or bytes, would cost more. */
+/** Below the 256 MiB each answer carries: holding it, as text or bytes, would cost more. */
 const BOUND_MB = 200;
 
 let server: Server;
@@ -30,7 +30,7 @@ async function stream(res: ServerResponse, chunk: Buffer, count: number): Promis
 
 beforeAll(async () => {
   const spaces = Buffer.alloc(MIB, 0x20);
-  // One gzip member of 16 MiB of spaces (about 16 KB), sent 32 times: 512 MiB once inflated.
+  // One gzip member of 16 MiB of spaces (about 16 KB), sent 16 times: 256 MiB once inflated.
   const bombMember = gzipSync(Buffer.alloc(16 * MIB, 0x20), { level: 9 });
   server = createServer((req, res) => {
     let body = '';
@@ -44,7 +44,11 @@ beforeAll(async () => {
       } else if (id === 2) {
         res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
         res.write(gzipSync('{"data":[{"code":"A"},'));
-        void stream(res, bombMember, 32);
+        void stream(res, bombMember, 16);
+      } else if (id === 4) {
+        const long = JSON.stringify({ data: [{ code: 'A' }, { code: 'x'.repeat(40_000) }], error: 0 });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(long);
       } else {
         // Says 2 GB are coming, sends one code, then closes.
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(2_000_000_000) });
@@ -99,7 +103,7 @@ describe('answers built to exhaust memory, on the command line', () => {
     expect(run.peakMb).toBeLessThan(BOUND_MB);
   });
 
-  it('a gzip bomb inflating to 512 MiB: exit 4, no file, memory bounded', async () => {
+  it('a gzip bomb inflating to 256 MiB: exit 4, no file, memory bounded', async () => {
     const run = await exportProgram(2);
     expect(run.code, run.stderr).toBe(4);
     expect(run.left).toEqual([]);
@@ -111,5 +115,12 @@ describe('answers built to exhaust memory, on the command line', () => {
     expect(run.code, run.stderr).toBe(4);
     expect(run.left).toEqual([]);
     expect(run.peakMb).toBeLessThan(BOUND_MB);
+  });
+
+  it('a code longer than an Excel cell holds: exit 4, the message says why, no file', async () => {
+    const run = await exportProgram(4);
+    expect(run.code, run.stderr).toBe(4);
+    expect(run.stderr).toContain('32,767 characters');
+    expect(run.left).toEqual([]);
   });
 });
