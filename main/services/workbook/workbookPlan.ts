@@ -8,7 +8,6 @@ import {
   CODE_STATUSES,
   DATE_FIELDS,
   emptyCounts,
-  isFiltered,
   matchesFilter,
   type CodeFilter,
   type CodeStatus,
