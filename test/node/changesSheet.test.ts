@@ -4,23 +4,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PromoCode } from '../../app/promoCode';
 import { compactCodes } from '../../main/services/codes/compactCodes';
 import { changedCodes, compareExports } from '../../main/services/review/compareExports';
 import { writeWorkbook } from '../../main/services/workbook';
 import { dumpWorkbook, hasOpenpyxl } from '../readers/openpyxl';
 import { readBack } from '../support/readBack';
+import { promoCode as code } from '../support/promoCode';
 
 const openpyxlMissing = !(await hasOpenpyxl());
 const T = Date.UTC(2026, 10, 1, 9, 30);
-const code = (text: string, extra: Partial<PromoCode> = {}): PromoCode => ({
-  code: text,
-  attached: null,
-  activated: null,
-  expireDate: null,
-  expired: null,
-  ...extra,
-});
 
 let folder: string;
 beforeAll(async () => {

@@ -22,6 +22,7 @@ import { DEMO_TOKEN, startAltcraftSim, type AltcraftSim } from '../altcraft-sim/
 import { parseCsv } from '../readers/csvRows';
 import { codeSheetXml, craftZip, endOfDirectory, sheetXml, workbookParts } from '../readers/craftZip';
 import { tempDir } from './cliHarness';
+import { promoCode as code } from '../support/promoCode';
 
 const WELCOME = 1;
 const ALL = { filter: { status: null, search: '' }, sort: null } as const;
@@ -93,15 +94,6 @@ async function exportOf(name: string, codes: PromoCode[], exportedAt = new Date(
   });
   return target;
 }
-
-const code = (text: string, extra: Partial<PromoCode> = {}): PromoCode => ({
-  code: text,
-  attached: null,
-  activated: null,
-  expireDate: null,
-  expired: null,
-  ...extra,
-});
 
 describe('opening a workbook', () => {
   const hostile: [string, string, () => Buffer][] = [

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PromoCode } from '../../app/promoCode';
 import { compactCodes } from '../../main/services/codes/compactCodes';
 import { recordFetch } from '../../main/services/review/sinceLastFetch';
 import { DamagedSnapshot, decodeSnapshot, encodeSnapshot } from '../../main/services/review/snapshotFormat';
 import { openSnapshotStore, SNAPSHOTS_FOLDER } from '../../main/services/review/snapshotStore';
 import { HOSTILE_CODES, hostileCodes } from '../readers/hostileInputs';
 import type { CodeStates } from '../../main/services/review/compareCodes';
+import { promoCode as code } from '../support/promoCode';
 
 /** Every code's text, in order. */
 const textsOf = (states: CodeStates | null | undefined): string[] | null =>
@@ -25,14 +25,6 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const code = (text: string, extra: Partial<PromoCode> = {}): PromoCode => ({
-  code: text,
-  attached: null,
-  activated: null,
-  expireDate: null,
-  expired: null,
-  ...extra,
-});
 const T = Date.UTC(2026, 10, 28, 10);
 
 describe('the snapshot file', () => {

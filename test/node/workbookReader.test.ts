@@ -9,6 +9,7 @@ import { writeWorkbook, type WorkbookRequest } from '../../main/services/workboo
 import { readBack } from '../support/readBack';
 import { hostileCodes } from '../readers/hostileInputs';
 import { hasOpenpyxl, makeWorkbook } from '../readers/openpyxl';
+import { promoCode as code } from '../support/promoCode';
 
 const openpyxlMissing = !(await hasOpenpyxl());
 let folder: string;
@@ -19,14 +20,6 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-const code = (text: string, extra: Partial<PromoCode> = {}): PromoCode => ({
-  code: text,
-  attached: null,
-  activated: null,
-  expireDate: null,
-  expired: null,
-  ...extra,
-});
 /** What reads back: the codes as they were written (Altcraft's `false` is already "not set" when read). */
 const asWritten = (codes: PromoCode[]): PromoCode[] => codes;
 

@@ -7,6 +7,7 @@ import { writeWorkbook } from '../../main/services/workbook';
 import { readBack } from '../support/readBack';
 import { planSheetNames } from '../../main/services/workbook/sheetNames';
 import { dumpWorkbook, hasOpenpyxl } from '../readers/openpyxl';
+import { promoCode as code } from '../support/promoCode';
 
 const one = (name: string | null, loyaltyId = 1, rows = 10) => ({ loyaltyId, name, rows });
 
@@ -93,13 +94,6 @@ describe('sheet names', () => {
 });
 
 const noCodes: PromoCode[] = [];
-const code = (text: string): PromoCode => ({
-  code: text,
-  attached: null,
-  activated: null,
-  expireDate: null,
-  expired: null,
-});
 
 describe.skipIf(!(await hasOpenpyxl()))('sheet names in a written workbook', () => {
   it('writes long, duplicate and invalid names as valid sheets, and reads them back to their programs', async () => {
