@@ -6,11 +6,24 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Where a filter's time went (see pageFigures.ts); null when its call could not be told apart. */
+export type TimeSplit = {
+  /** From the click or input event until the call leaves the page (search: with its pause). */
+  pageBeforeCallMs: number;
+  /** The test harness's page.exposeBinding bridge, both ways: not there in the Electron app. */
+  bridgeMs: number;
+  mainAndWorkerMs: number;
+  /** From the answer until the frame after the count changed. */
+  pageAfterAnswerMs: number;
+} | null;
+
 export interface PageFigures {
   firstRowsMs: number;
   statusFilterMs: number;
+  statusFilterSplit: TimeSplit;
   /** From the input event, including the page's pause after typing (searchPauseMs). */
   searchMs: number;
+  searchSplit: TimeSplit;
   searchPauseMs: number;
   /** From the click on the Code heading until the first row shows the new order. */
   sortMs: number;

@@ -5,6 +5,10 @@
 // - status filter and search: from the click or the input event to the frame after the count changes
 //   (search includes the page's own pause after typing, reported separately);
 // - scrolling: the longest 'longtask' PerformanceObserver entry while the table scrolls.
+// The filter and search figures are also split by where their time went: the page before its call
+// goes out, the harness's bridge (page.exposeBinding through Playwright, which Electron's IPC does
+// not have: the page's wait less the handling time seen in this process), the main process with the
+// code worker, and the page after the answer until the frame after the count changed.
 // Usage (needs a Secret Service, see pageBench.ts): node --import tsx pageFigures.ts <sim url> <loyalty id>
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,6 +18,9 @@ import { chromium } from 'playwright';
 import { DEMO_TOKEN } from '../altcraft-sim/server';
 import { openAppPage } from '../support/appHarness';
 import { servePage } from '../support/pageServer';
+
+/** The page's pause after typing: SEARCH_PAUSE_MS in renderer/hooks/useCodeView.ts (not importable here). */
+const SEARCH_PAUSE_MS = 60;
 
 const [simUrl, loyaltyArg] = process.argv.slice(2) as [string, string];
 const browser = await chromium.launch({
@@ -90,9 +97,30 @@ try {
       return (state.benchPaintedAt as number) - (state.benchDataAt as number);
     });
 
-    /** Runs `act` in the page and times until the "Showing … codes" line changes, plus one frame. */
-    const timeChange = (act: string) =>
-      page.evaluate(async (action) => {
+    // From here on, the page notes when each call leaves and when its answer arrives.
+    await page.evaluate(() => {
+      const state = window as unknown as Record<string, unknown>;
+      const calls: { sentAt: number; answeredAt: number }[] = [];
+      state.benchCalls = calls;
+      const invoke = window.__promoExporterInvoke;
+      window.__promoExporterInvoke = async (channel, arg) => {
+        const sentAt = performance.timeOrigin + performance.now();
+        const result = await invoke(channel, arg);
+        calls.push({ sentAt, answeredAt: performance.timeOrigin + performance.now() });
+        return result;
+      };
+    });
+
+    /**
+     * Runs `act` in the page and times until the "Showing … codes" line changes, plus one frame; and
+     * splits that time by where it went, from the first call the action made.
+     */
+    const timeChange = async (act: string) => {
+      const handledBefore = harness.callTimes.length;
+      const inPage = await page.evaluate(async (action) => {
+        const calls = (window as unknown as { benchCalls: { sentAt: number; answeredAt: number }[] })
+          .benchCalls;
+        calls.length = 0;
         const summary = () =>
           [...document.querySelectorAll('p, span, div')].find((e) => /^Showing \d/.test(e.textContent ?? ''))
             ?.textContent ?? '';
@@ -104,16 +132,34 @@ try {
           requestAnimationFrame(check);
         });
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        return performance.now() - started;
+        const ms = performance.now() - started;
+        const first = calls[0];
+        return {
+          ms,
+          beforeCallMs: first === undefined ? null : first.sentAt - (performance.timeOrigin + started),
+          waitMs: first === undefined ? null : first.answeredAt - first.sentAt,
+        };
       }, act);
+      const handled = harness.callTimes[handledBefore];
+      const split =
+        inPage.beforeCallMs === null || inPage.waitMs === null || handled === undefined
+          ? null
+          : {
+              pageBeforeCallMs: Math.round(inPage.beforeCallMs),
+              bridgeMs: Math.round(inPage.waitMs - (handled.answeredAt - handled.receivedAt)),
+              mainAndWorkerMs: Math.round(handled.answeredAt - handled.receivedAt),
+              pageAfterAnswerMs: Math.round(inPage.ms - inPage.beforeCallMs - inPage.waitMs),
+            };
+      return { ms: inPage.ms, split };
+    };
 
-    const statusFilterMs = await timeChange(
+    const statusFilter = await timeChange(
       `[...document.querySelectorAll('button')].find((b) => /^Expired/.test(b.textContent.trim())).click();`,
     );
     await timeChange(
       `[...document.querySelectorAll('button')].find((b) => /^All/.test(b.textContent.trim())).click();`,
     );
-    const searchMs = await timeChange(`
+    const search = await timeChange(`
       const input = [...document.querySelectorAll('input')].find((i) => i.getAttribute('aria-label') === 'Search codes' || i.labels?.[0]?.textContent?.includes('Search codes'));
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '00424');
       input.dispatchEvent(new Event('input', { bubbles: true }));`);
@@ -167,9 +213,11 @@ try {
 
     const figures = {
       firstRowsMs: Math.round(firstRowsMs),
-      statusFilterMs: Math.round(statusFilterMs),
-      searchMs: Math.round(searchMs),
-      searchPauseMs: 120,
+      statusFilterMs: Math.round(statusFilter.ms),
+      statusFilterSplit: statusFilter.split,
+      searchMs: Math.round(search.ms),
+      searchSplit: search.split,
+      searchPauseMs: SEARCH_PAUSE_MS,
       sortMs: Math.round(sortMs),
       longestScrollTaskMs: Math.round(longestScrollTaskMs),
     };

@@ -29,6 +29,8 @@ export interface Harness {
   /** What the app asked the desktop to open or show in the file manager. */
   desktop: { opened: string[]; shown: string[] };
   logLines: string[];
+  /** When each call reached this process and when its answer left, for the bench's bridge figure. */
+  callTimes: { channel: unknown; receivedAt: number; answeredAt: number }[];
   keychainService: string;
   close(): Promise<void>;
 }
@@ -68,6 +70,7 @@ export async function openAppPage(
     },
   });
   const payloads: unknown[] = [];
+  const callTimes: Harness['callTimes'] = [];
   // The app's own outbox: events wait for the page's 'app:ready', and a new document waits again.
   const outbox = createPageOutbox((event, payload) => {
     payloads.push(payload);
@@ -92,8 +95,10 @@ export async function openAppPage(
     if (!isAppSender(facts, options.pageUrl)) {
       return { ok: false, error: { code: 'invalid-input', message: 'This page may not use the app.' } };
     }
+    const receivedAt = performance.timeOrigin + performance.now();
     const result = await dispatch(services.handlers, channel, arg, context, log);
     payloads.push(result);
+    callTimes.push({ channel, receivedAt, answeredAt: performance.timeOrigin + performance.now() });
     return result;
   });
   const preload = await readFile(PRELOAD_BUNDLE, 'utf8');
@@ -107,6 +112,7 @@ export async function openAppPage(
     dialogs,
     desktop,
     logLines,
+    callTimes,
     keychainService: options.keychainService,
     async close() {
       for (const { account } of await keytar.findCredentials(options.keychainService)) {
