@@ -4,9 +4,7 @@ import type { OpenedWorkbook } from '../../app/ipcContract';
 import { useComparison } from '../hooks/useComparison';
 import { fileName } from '../programLabel';
 import { CodeBrowser } from './CodeBrowser';
-import { ComparisonView } from './ComparisonView';
-import { ErrorNotice } from './ErrorNotice';
-import { WorkbookReading } from './WorkbookReading';
+import { ComparisonArea, type PaneComparisonSaves } from './ComparisonArea';
 
 /**
  * A saved workbook's codes for offline review, in the same table with the same filters; "Compare
@@ -20,7 +18,7 @@ export function FilePane({
   workbook: OpenedWorkbook;
   onClose: () => void;
   /** Saving a comparison's changed codes. */
-  saves: { saveChanges: (comparisonId: string, format: 'xlsx' | 'csv') => void; busy: boolean };
+  saves: Omit<PaneComparisonSaves, 'saveWithChanges'>;
 }) {
   const { t, i18n } = useTranslation();
   const [index, setIndex] = useState(0);
@@ -29,7 +27,6 @@ export function FilePane({
     workbook.programs.map((p) => p.loyaltyId),
     null,
   );
-  const compared = comparison.state.phase === 'shown' ? comparison.state.comparison : null;
   const program = workbook.programs[index];
   const name = (i: number) =>
     workbook.names[i] ?? t('programs.unnamed', { id: workbook.programs[i]?.loyaltyId ?? i + 1 });
@@ -58,49 +55,30 @@ export function FilePane({
         </button>
       </header>
       <div className="pane-body">
-        {comparison.state.phase === 'reading' && <WorkbookReading />}
-        {comparison.state.phase === 'failed' && (
-          <ErrorNotice
-            error={comparison.state.error}
-            action={{ label: t('error.dismiss'), onClick: comparison.close }}
-          />
-        )}
-        {compared !== null ? (
-          <ComparisonView
-            key={compared.comparisonId}
-            comparison={compared}
-            saves={{
-              saveChanges: (format) => saves.saveChanges(compared.comparisonId, format),
-              busy: saves.busy,
-            }}
-            onClose={comparison.close}
-          />
-        ) : (
-          <>
-            {workbook.programs.length > 1 && (
-              <div className="chips" role="group" aria-label={t('review.programs')}>
-                {workbook.programs.map((p, i) => (
-                  <button
-                    key={p.loyaltyId}
-                    type="button"
-                    className="chip"
-                    aria-pressed={i === index}
-                    onClick={() => setIndex(i)}
-                  >
-                    {name(i)} <span className="chip-count">{number.format(p.total)}</span>
-                  </button>
-                ))}
-              </div>
-            )}
-            {program === undefined || program.total === 0 ? (
-              <div className="pane-empty">
-                <h3>{t('codes.empty')}</h3>
-              </div>
-            ) : (
-              <CodeBrowser key={program.loyaltyId} program={program} />
-            )}
-          </>
-        )}
+        <ComparisonArea comparison={comparison} saves={saves}>
+          {workbook.programs.length > 1 && (
+            <div className="chips" role="group" aria-label={t('review.programs')}>
+              {workbook.programs.map((p, i) => (
+                <button
+                  key={p.loyaltyId}
+                  type="button"
+                  className="chip"
+                  aria-pressed={i === index}
+                  onClick={() => setIndex(i)}
+                >
+                  {name(i)} <span className="chip-count">{number.format(p.total)}</span>
+                </button>
+              ))}
+            </div>
+          )}
+          {program === undefined || program.total === 0 ? (
+            <div className="pane-empty">
+              <h3>{t('codes.empty')}</h3>
+            </div>
+          ) : (
+            <CodeBrowser key={program.loyaltyId} program={program} />
+          )}
+        </ComparisonArea>
       </div>
     </section>
   );

@@ -6,11 +6,10 @@ import type { ConnectionView, LoyaltyProgramView } from '../../app/ipcContract';
 import type { ProgramCodes } from '../hooks/useProgramFetches';
 import { useComparison } from '../hooks/useComparison';
 import { CodeBrowser } from './CodeBrowser';
-import { ComparisonView } from './ComparisonView';
+import { ComparisonArea, type PaneComparisonSaves } from './ComparisonArea';
 import { ErrorNotice } from './ErrorNotice';
 import { FetchProgress } from './FetchProgress';
 import { ProgramHeader } from './ProgramHeader';
-import { WorkbookReading } from './WorkbookReading';
 
 /**
  * The main pane for one loyalty program: its header with the one primary action, then its codes,
@@ -37,18 +36,13 @@ export function ProgramPane({
   };
   toolbarEnd: (view: CodeView, shown: number | null) => ReactNode;
   /** Saving a comparison's changes, alone or beside every code. */
-  saves: {
-    saveChanges: (comparisonId: string, format: 'xlsx' | 'csv') => void;
-    saveWithChanges: (comparisonId: string) => void;
-    busy: boolean;
-  };
+  saves: Required<PaneComparisonSaves>;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
   const { summary, fetching, error } = codes;
   const tokenProblem = error?.code === 'token-refused' || error?.code === 'token-missing';
   const comparison = useComparison(connection.id, [program.loyaltyId], summary?.fetchedAt ?? null);
-  const compared = comparison.state.phase === 'shown' ? comparison.state.comparison : null;
 
   return (
     <section className="pane" aria-labelledby={headingId}>
@@ -80,49 +74,33 @@ export function ProgramPane({
               : {})}
           />
         )}
-        {comparison.state.phase === 'reading' && <WorkbookReading />}
-        {comparison.state.phase === 'failed' && (
-          <ErrorNotice
-            error={comparison.state.error}
-            action={{ label: t('error.dismiss'), onClick: comparison.close }}
-          />
-        )}
-        {compared !== null ? (
-          <ComparisonView
-            key={compared.comparisonId}
-            comparison={compared}
-            saves={{
-              saveChanges: (format) => saves.saveChanges(compared.comparisonId, format),
-              saveWithChanges: () => saves.saveWithChanges(compared.comparisonId),
-              busy: saves.busy,
-            }}
-            onClose={comparison.close}
-          />
-        ) : summary !== null && summary.total > 0 ? (
-          <CodeBrowser
-            key={`${summary.connectionId} ${summary.loyaltyId} ${summary.fetchedAt}`}
-            program={summary}
-            toolbarEnd={toolbarEnd}
-          />
-        ) : fetching !== null ? (
-          <div className="pane-empty">
-            <h3>{t('codes.downloading')}</h3>
-            <FetchProgress progress={fetching.progress} onCancel={on.cancel} />
-          </div>
-        ) : summary !== null ? (
-          <div className="pane-empty">
-            <h3>{t('codes.empty')}</h3>
-            <p className="muted">{t('codes.emptyHint')}</p>
-          </div>
-        ) : (
-          error === null &&
-          connection.hasToken && (
+        <ComparisonArea comparison={comparison} saves={saves}>
+          {summary !== null && summary.total > 0 ? (
+            <CodeBrowser
+              key={`${summary.connectionId} ${summary.loyaltyId} ${summary.fetchedAt}`}
+              program={summary}
+              toolbarEnd={toolbarEnd}
+            />
+          ) : fetching !== null ? (
             <div className="pane-empty">
-              <h3>{t('codes.notYet')}</h3>
-              <p className="muted">{t('codes.notYetHint')}</p>
+              <h3>{t('codes.downloading')}</h3>
+              <FetchProgress progress={fetching.progress} onCancel={on.cancel} />
             </div>
-          )
-        )}
+          ) : summary !== null ? (
+            <div className="pane-empty">
+              <h3>{t('codes.empty')}</h3>
+              <p className="muted">{t('codes.emptyHint')}</p>
+            </div>
+          ) : (
+            error === null &&
+            connection.hasToken && (
+              <div className="pane-empty">
+                <h3>{t('codes.notYet')}</h3>
+                <p className="muted">{t('codes.notYetHint')}</p>
+              </div>
+            )
+          )}
+        </ComparisonArea>
       </div>
     </section>
   );
